@@ -1,0 +1,234 @@
+"""The case file model, version 1 (shared contracts §2), as frozen pydantic v2 models.
+
+Names follow NAV's sykmelding vocabulary (domain brief §2) so that a NAV doctor recognises them.
+Only *structure* is validated here: types, ISO dates that exist, closed code lists, a valid
+fødselsnummer check digit, sane text lengths. Whether a well-formed value is acceptable (a grade of 0
+or 150, overlapping periods, an unknown diagnosis code) is a judgement for ``gp_tool.rules``.
+
+Structural problems raise ``PydanticCustomError`` with a stable error type that
+``gp_tool.domain.problems`` turns into a translated message naming the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Final, Literal, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from gp_tool.domain.national_id import InvalidNationalId, validate_national_id
+
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "AnnenFravarsgrunn",
+    "ArbeidsrelatertArsak",
+    "Backdating",
+    "Case",
+    "Diagnosis",
+    "DiagnosisSystem",
+    "EarlierSickNote",
+    "HprCategory",
+    "MedisinskArsak",
+    "Patient",
+    "Period",
+    "PeriodKind",
+    "SickNote",
+    "Sykmelder",
+    "Work",
+]
+
+FORMAT: Final = "gp-tool/case"
+FORMAT_VERSION: Final = 1
+
+# Text limits. NAV's own forms have no published maximum for free text; these bounds keep a case file
+# a case file (a pasted 10 MB log is refused with a message naming the field) while leaving ample room.
+NAME_MAX: Final = 200
+SHORT_TEXT_MAX: Final = 500
+LONG_TEXT_MAX: Final = 20_000
+MAX_PERIODS: Final = 100
+MAX_EARLIER_NOTES: Final = 500
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        strict=True,
+        populate_by_name=True,
+        str_strip_whitespace=False,
+        use_enum_values=False,
+        validate_default=False,
+    )
+
+
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX)]
+LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX)]
+Name = Annotated[str, StringConstraints(max_length=NAME_MAX)]
+
+
+def _check_national_id(value: str) -> str:
+    if value == "":
+        return value
+    try:
+        validate_national_id(value)
+    except InvalidNationalId as exc:
+        raise PydanticCustomError(
+            "national_id_" + exc.reason, "not a valid fødselsnummer or D-nummer ({reason})", {"reason": exc.reason}
+        ) from None
+    return value
+
+
+NationalId = Annotated[str, StringConstraints(max_length=20), AfterValidator(_check_national_id)]
+
+
+class DiagnosisSystem(StrEnum):
+    ICPC2 = "ICPC-2"
+    ICPC2B = "ICPC-2B"
+    ICD10 = "ICD-10"
+
+
+class HprCategory(StrEnum):
+    """Helsepersonellkategori of the sykmelder (HPR)."""
+
+    LE = "LE"  # lege
+    TL = "TL"  # tannlege
+    MT = "MT"  # manuellterapeut
+    FT = "FT"  # fysioterapeut
+    KI = "KI"  # kiropraktor
+
+
+class PeriodKind(StrEnum):
+    """Aktivitetstype (syfosm-common PeriodetypeDTO; syk-inn ``aktivitet``)."""
+
+    AKTIVITET_IKKE_MULIG = "AKTIVITET_IKKE_MULIG"
+    GRADERT = "GRADERT"
+    AVVENTENDE = "AVVENTENDE"
+    BEHANDLINGSDAGER = "BEHANDLINGSDAGER"
+    REISETILSKUDD = "REISETILSKUDD"
+
+
+class MedisinskArsak(StrEnum):
+    """Medisinsk årsak, OID 2.16.578.1.12.4.1.1.8133 (NAV only)."""
+
+    TILSTAND_HINDRER_AKTIVITET = "TILSTAND_HINDRER_AKTIVITET"
+    AKTIVITET_FORVERRER_TILSTAND = "AKTIVITET_FORVERRER_TILSTAND"
+    AKTIVITET_FORHINDRER_BEDRING = "AKTIVITET_FORHINDRER_BEDRING"
+    ANNET = "ANNET"
+
+
+class ArbeidsrelatertArsak(StrEnum):
+    """Arbeidsrelatert årsak, OID 2.16.578.1.12.4.1.1.8132 (shown to the employer)."""
+
+    MANGLENDE_TILRETTELEGGING = "MANGLENDE_TILRETTELEGGING"
+    ANNET = "ANNET"
+
+
+AnnenFravarsgrunn = Literal["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
+"""Annen lovfestet fraværsgrunn, OID 2.16.578.1.12.4.1.1.8131, codes 1–10 (ftrl § 8-4)."""
+
+
+class Diagnosis(_Model):
+    system: DiagnosisSystem
+    code: Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=r"^\S+$")]
+
+
+class Period(_Model):
+    """One sick-leave period, inclusive ``from``–``to`` (NAV's fom/tom)."""
+
+    kind: PeriodKind
+    from_: dt.date = Field(alias="from")
+    to: dt.date
+    grade: int | None = None
+    travel_grant: bool | None = None
+    treatment_days: int | None = None
+    advice_to_employer: LongText | None = None
+    medical_reasons: list[MedisinskArsak] | None = None
+
+
+class Backdating(_Model):
+    contact_date: dt.date
+    justification: LongText = ""
+
+
+class _SickNoteFields(_Model):
+    signed: dt.date
+    main_diagnosis: Diagnosis | None = None
+    secondary_diagnoses: Annotated[list[Diagnosis], Field(max_length=20)] = []
+    other_absence_reason: AnnenFravarsgrunn | None = None
+    periods: Annotated[list[Period], Field(max_length=MAX_PERIODS)]
+    backdating: Backdating | None = None
+    work_related_reasons: list[ArbeidsrelatertArsak] = []
+    work_related_reason_text: LongText = ""
+    message_to_nav: LongText = ""
+    message_to_employer: LongText = ""
+    answers: dict[Annotated[str, StringConstraints(max_length=40)], LongText] = {}
+
+
+class EarlierSickNote(_SickNoteFields):
+    """A sykmelding already sent in this case (only ``signed``, ``periods``, ``main_diagnosis`` required)."""
+
+    main_diagnosis: Diagnosis | None
+
+
+class SickNote(_SickNoteFields):
+    """The sykmelding being written in this consultation."""
+
+    @model_validator(mode="after")
+    def _needs_a_period(self) -> Self:
+        if not self.periods:
+            raise PydanticCustomError("periods_empty", "at least one period is needed")
+        return self
+
+
+class Patient(_Model):
+    name: Name = ""
+    national_id: NationalId = ""
+    birth_date: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _birth_date_known(self) -> Self:
+        if not self.national_id and self.birth_date is None:
+            raise PydanticCustomError(
+                "birth_date_required", "birth_date is required when national_id is empty"
+            )
+        return self
+
+
+class Sykmelder(_Model):
+    name: Name = ""
+    hpr: Annotated[str, StringConstraints(max_length=12, pattern=r"^\d*$")] = ""
+    category: HprCategory = HprCategory.LE
+    national_id: NationalId = ""
+
+
+class Work(_Model):
+    employer: Name = ""
+    occupation: Name = ""
+    position_percent: Annotated[int, Field(ge=0, le=100)] | None = None
+
+
+class Case(_Model):
+    """A sick-leave case as stored in a case file (contracts §2)."""
+
+    format: Literal["gp-tool/case"] = FORMAT
+    version: Literal[1] = FORMAT_VERSION
+    patient: Patient
+    sykmelder: Sykmelder = Sykmelder()
+    work: Work = Work()
+    case_start: dt.date | None = None
+    earlier_sick_notes: Annotated[list[EarlierSickNote], Field(max_length=MAX_EARLIER_NOTES)] = []
+    sick_note: SickNote
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The JSON document (only the fields that were set, so a loaded file saves back unchanged)."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
