@@ -56,7 +56,8 @@ def birth_date_of(number: str) -> dt.date:
         month = int(digits[2:4]) - _TENOR_MONTH_OFFSET
         digits = f"{digits[:2]}{month:02d}{digits[4:]}"
     try:
-        return fodselsnummer.get_birth_date(digits)  # type: ignore[no-any-return]
+        birth: dt.date = fodselsnummer.get_birth_date(digits)
+        return birth
     except StdnumValidationError as exc:
         raise InvalidNationalId("birth_date") from exc
 

@@ -7,8 +7,9 @@ contracts §1, e.g. ``sick_note.periods[0].from``; problems about the file as a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -27,9 +28,9 @@ class Problem:
     field: str
     code: str
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dc_field(default_factory=dict)
 
-    def render(self, gettext: Any = None) -> str:
+    def render(self, gettext: Callable[[str], str] | None = None) -> str:
         """``field: message`` translated with ``gettext`` (a callable), or in English without one."""
         template = gettext(self.message) if gettext is not None else self.message
         return f"{self.field}: {template.format(**self.params)}"

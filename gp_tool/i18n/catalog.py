@@ -17,7 +17,7 @@ import io
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Final, Literal, cast
+from typing import Final, Literal
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -76,5 +76,4 @@ def translator(language: str = DEFAULT_LANGUAGE) -> Translator:
     """The translator for ``language`` (``nb``, ``nn`` or ``en``); unknown codes raise ValueError."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
-    lang = cast(Language, language)
-    return Translator(lang, _load(lang))
+    return Translator(language, _load(language))

@@ -1,0 +1,46 @@
+"""Composition root: the only module that wires every package together.
+
+It parses the command line (``gp_tool.cli``), then starts the desktop app or the headless self-test
+(``gp_tool.ui``, imported only here and only when needed, so ``gp-tool schema`` never loads Qt),
+or runs a command-line tool.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from gp_tool import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parsed = cli.parse(args)
+        if isinstance(parsed, int):
+            return parsed
+        if parsed.command == "gui":
+            from gp_tool.ui import GuiOptions, run_gui
+
+            a = parsed.args
+            options = GuiOptions(
+                language=parsed.language,
+                demo=a.demo,
+                case_file=a.case,
+                exit_when_ready=a.exit_when_ready,
+                today=a.today,
+            )
+            return run_gui(options)
+        if parsed.command == "self-test":
+            from gp_tool.ui import self_test
+
+            with tempfile.TemporaryDirectory(prefix="gp-tool-self-test-") as workdir:
+                return self_test(Path(workdir))
+        return cli.run(parsed)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug: one line, no traceback, a distinct exit code
+        print(f"gp-tool: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return cli.EXIT_INTERNAL

@@ -1,0 +1,1 @@
+"""User preferences on disk (platformdirs). Filled by the issues that need settings."""

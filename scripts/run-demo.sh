@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Install everything and start Arbeidsfokus on a demo case (fictional patient).
+# Extra arguments go to the app, e.g.: bash scripts/run-demo.sh --lang nn
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+exec .venv/bin/gp-tool --demo uke8-rygg "$@"

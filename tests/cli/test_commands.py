@@ -1,0 +1,67 @@
+"""Commands that work now: --version, schema; the others validate their input first."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gp_tool import __version__
+from gp_tool.app import main
+
+CONTRACT = Path(__file__).parent.parent / "data" / "contract_case.json"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"gp-tool {__version__}\n"
+
+
+def test_python_dash_m_and_version_agree() -> None:
+    proc = subprocess.run([sys.executable, "-m", "gp_tool", "--version"], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert (proc.returncode, proc.stdout) == (0, f"gp-tool {__version__}\n")
+
+
+def test_schema_describes_the_case_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Case"
+    assert schema["required"] == ["patient", "sick_note"]
+    period = schema["$defs"]["Period"]
+    assert sorted(period["required"]) == ["from", "kind", "to"]
+    assert schema["$defs"]["PeriodKind"]["enum"] == [
+        "AKTIVITET_IKKE_MULIG", "GRADERT", "AVVENTENDE", "BEHANDLINGSDAGER", "REISETILSKUDD",
+    ]
+    assert schema["properties"]["format"]["const"] == "gp-tool/case"
+
+
+def test_schema_does_not_load_qt() -> None:
+    code = "import sys; from gp_tool.app import main; main(['schema']); print('PySide6' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert proc.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", str(CONTRACT), "--today", "2026-09-15"],
+        ["timeline", "--case", str(CONTRACT)],
+        ["timeline", "--case-start", "2026-09-01", "--birth-date", "1985-05-05", "--json"],
+        ["rules", "--format", "json"],
+    ],
+)
+def test_commands_of_later_issues_validate_then_say_not_available(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert main([*argv, "--lang", "en"]) == 2
+    assert capsys.readouterr().err == f"gp-tool {argv[0]}: not available yet in this version ({__version__})\n"
+
+
+def test_notes_validates_then_says_not_available(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["notes", str(CONTRACT), "--out", str(tmp_path), "--lang", "en"]) == 2
+    assert "not available yet" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
