@@ -68,6 +68,7 @@ class _Model(BaseModel):
         str_strip_whitespace=False,
         use_enum_values=False,
         validate_default=False,
+        use_attribute_docstrings=True,
     )
 
 
@@ -138,40 +139,67 @@ AnnenFravarsgrunn = Literal["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]
 
 
 class Diagnosis(_Model):
+    """A diagnosis code. Whether the code exists in NAV's lists is judged by the rules, not here."""
+
     system: DiagnosisSystem
+    """Code system: ICPC-2, ICPC-2B or ICD-10."""
     code: Annotated[str, StringConstraints(min_length=1, max_length=16, pattern=r"^\S+$")]
+    """Code without dot for ICD-10 (``M545``); ICPC-2B with its dot (``L03.0002``)."""
 
 
 class Period(_Model):
     """One sick-leave period, inclusive ``from``–``to`` (NAV's fom/tom)."""
 
     kind: PeriodKind
+    """Aktivitetstype of the period."""
     from_: dt.date = Field(alias="from")
+    """First day (fom), inclusive."""
     to: dt.date
+    """Last day (tom), inclusive."""
     grade: int | None = None
+    """Sick-leave grade in % for GRADERT (the rules judge values outside 1–99)."""
     travel_grant: bool | None = None
+    """True when a GRADERT period also has reisetilskudd."""
     treatment_days: int | None = None
+    """Number of behandlingsdager for BEHANDLINGSDAGER."""
     advice_to_employer: LongText | None = None
+    """Innspill til arbeidsgiver for AVVENTENDE (shown to the employer)."""
     medical_reasons: list[MedisinskArsak] | None = None
+    """Medisinsk årsak for AKTIVITET_IKKE_MULIG (NAV only)."""
 
 
 class Backdating(_Model):
+    """Tilbakedatering: first contact with the patient and why the note starts earlier."""
+
     contact_date: dt.date
+    """Date of first contact (kontaktDato)."""
     justification: LongText = ""
+    """Begrunnelse for tilbakedatering (NAV only)."""
 
 
 class _SickNoteFields(_Model):
     signed: dt.date
+    """Date the sykmelding is signed (the consultation date for the new note)."""
     main_diagnosis: Diagnosis | None = None
+    """Hoveddiagnose, or null when other_absence_reason says why there is none (NAV only)."""
     secondary_diagnoses: Annotated[list[Diagnosis], Field(max_length=20)] = []
+    """Bidiagnoser (NAV only)."""
     other_absence_reason: AnnenFravarsgrunn | None = None
+    """Annen lovfestet fraværsgrunn, code "1"–"10" (ftrl § 8-4), or null."""
     periods: Annotated[list[Period], Field(max_length=MAX_PERIODS)]
+    """The periods of this sykmelding."""
     backdating: Backdating | None = None
+    """Tilbakedatering, or null."""
     work_related_reasons: list[ArbeidsrelatertArsak] = []
+    """Arbeidsrelatert årsak names (shown to the employer)."""
     work_related_reason_text: LongText = ""
+    """Free text for arbeidsrelatert årsak ANNET (shown to the employer)."""
     message_to_nav: LongText = ""
+    """Melding til NAV (NAV only)."""
     message_to_employer: LongText = ""
+    """Melding til arbeidsgiver (shown to the employer: never health information)."""
     answers: dict[Annotated[str, StringConstraints(max_length=40)], LongText] = {}
+    """Answers to NAV's week 7/17/39 questions keyed by question id (6.3.1 …) (NAV only)."""
 
 
 class EarlierSickNote(_SickNoteFields):
@@ -192,8 +220,11 @@ class SickNote(_SickNoteFields):
 
 class Patient(_Model):
     name: Name = ""
+    """Full name."""
     national_id: NationalId = ""
+    """Fødselsnummer or D-nummer (mod-11 checked), or empty."""
     birth_date: dt.date | None = None
+    """Required when national_id is empty."""
 
     @model_validator(mode="after")
     def _birth_date_known(self) -> Self:
@@ -206,28 +237,40 @@ class Patient(_Model):
 
 class Sykmelder(_Model):
     name: Name = ""
+    """Name of the sykmelder."""
     hpr: Annotated[str, StringConstraints(max_length=12, pattern=r"^\d*$")] = ""
+    """HPR number (digits), or empty."""
     category: HprCategory = HprCategory.LE
+    """HPR category: LE lege, TL tannlege, MT manuellterapeut, FT fysioterapeut, KI kiropraktor."""
     national_id: NationalId = ""
+    """The sykmelder's own fødselsnummer (to detect a self-issued sykmelding), or empty."""
 
 
 class Work(_Model):
     employer: Name = ""
+    """Employer's name (shown to the employer)."""
     occupation: Name = ""
+    """Occupation / yrkesbetegnelse (shown to the employer)."""
     position_percent: Annotated[int, Field(ge=0, le=100)] | None = None
+    """Stillingsprosent, 0–100."""
 
 
 class Case(_Model):
     """A sick-leave case as stored in a case file (contracts §2)."""
 
     format: Literal["gp-tool/case"] = FORMAT
+    """Always "gp-tool/case"."""
     version: Literal[1] = FORMAT_VERSION
+    """Format version; older versions are migrated, newer ones refused."""
     patient: Patient
     sykmelder: Sykmelder = Sykmelder()
     work: Work = Work()
     case_start: dt.date | None = None
+    """First day of the continuous absence; when absent, derived from the notes with NAV's 16-day rule."""
     earlier_sick_notes: Annotated[list[EarlierSickNote], Field(max_length=MAX_EARLIER_NOTES)] = []
+    """Sykmeldinger already sent in this case, chained with NAV's rules."""
     sick_note: SickNote
+    """The sykmelding being written now."""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON document (only the fields that were set, so a loaded file saves back unchanged)."""
