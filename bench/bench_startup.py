@@ -35,8 +35,14 @@ sys.exit(app.exec())
 COMMANDS = {
     "import PySide6.QtWidgets": [sys.executable, "-c", "import PySide6.QtWidgets"],
     "bare PySide6 window": [sys.executable, "-c", "import sys\n" + BARE_WINDOW],
-    "gp-tool --demo --exit-when-ready": [sys.executable, "-m", "gp_tool", "--demo", "uke8-rygg",
-                                         "--exit-when-ready"],
+    "gp-tool --demo --exit-when-ready": [
+        sys.executable,
+        "-m",
+        "gp_tool",
+        "--demo",
+        "uke8-rygg",
+        "--exit-when-ready",
+    ],
 }
 
 
@@ -47,7 +53,9 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        raise SystemExit(f"{cmd} failed with {proc.returncode}: {proc.stderr.read().decode()[:500] if proc.stderr else ''}")
+        raise SystemExit(
+            f"{cmd} failed with {proc.returncode}: {proc.stderr.read().decode()[:500] if proc.stderr else ''}"
+        )
     return wall * 1000, usage.ru_maxrss / 1024  # ms, MB (Linux reports kB)
 
 
@@ -62,7 +70,10 @@ def main() -> int:
     for _ in range(args.runs):
         for name, cmd in COMMANDS.items():  # interleaved, so machine noise hits all alike
             samples[name].append(run_once(cmd, env))
-    med = {n: (statistics.median(s[0] for s in v), statistics.median(s[1] for s in v)) for n, v in samples.items()}
+    med = {
+        n: (statistics.median(s[0] for s in v), statistics.median(s[1] for s in v))
+        for n, v in samples.items()
+    }
     base = med["bare PySide6 window"]
     print(f"Start-up, offscreen, {args.runs} interleaved runs, medians (Python {sys.version.split()[0]})\n")
     print("| what | wall ms | peak RSS MB | wall ratio | RSS ratio |")

@@ -94,21 +94,31 @@ def _build_parser(tr: Translator) -> argparse.ArgumentParser:
         description=_("Arbeidsfokus: work-focused sick-leave decision support for GPs."),
         epilog=_("Without a command, the desktop app starts."),
     )
-    parser.add_argument("--version", action="version", version=f"gp-tool {__version__}",
-                        help=_("show the version and exit"))
+    parser.add_argument(
+        "--version", action="version", version=f"gp-tool {__version__}", help=_("show the version and exit")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def lang_option(p: argparse.ArgumentParser) -> None:
         p.add_argument("--lang", choices=LANGUAGES, default=None, help=_("language: nb, nn or en"))
 
     def gui_options(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--demo", metavar="NAME", choices=demo_names(),
-                       help=_("open a demo case (fictional patient): {names}").format(names=", ".join(demo_names())))
+        p.add_argument(
+            "--demo",
+            metavar="NAME",
+            choices=demo_names(),
+            help=_("open a demo case (fictional patient): {names}").format(names=", ".join(demo_names())),
+        )
         p.add_argument("--case", metavar="FILE", type=Path, help=_("open a case file"))
         lang_option(p)
-        p.add_argument("--exit-when-ready", action="store_true",
-                       help=_("quit as soon as the window is shown (for start-up measurements)"))
-        p.add_argument("--today", metavar="DATE", type=date, help=_("the date to treat as today (YYYY-MM-DD)"))
+        p.add_argument(
+            "--exit-when-ready",
+            action="store_true",
+            help=_("quit as soon as the window is shown (for start-up measurements)"),
+        )
+        p.add_argument(
+            "--today", metavar="DATE", type=date, help=_("the date to treat as today (YYYY-MM-DD)")
+        )
 
     gui_options(parser)
     gui_options(sub.add_parser("gui", help=_("start the desktop app (the default)")))
@@ -154,7 +164,7 @@ def parse(argv: Sequence[str]) -> Invocation | int:
     """Parse and validate ``argv``; an ``int`` is the exit code when there is nothing more to do."""
     argv = list(argv)
     tr = translator(_pre_language(argv))
-    if not argv or argv[0] not in COMMANDS and argv[0] not in {"-h", "--help", "--version"}:
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in {"-h", "--help", "--version"}):
         argv = ["gui", *argv] if not argv or argv[0].startswith("-") else argv
     with translated_argparse(tr):
         parser = _build_parser(tr)
@@ -176,15 +186,24 @@ def parse(argv: Sequence[str]) -> Invocation | int:
     if command == "notes":
         out: Path = args.out
         if out.exists() and not out.is_dir():
-            _print_problems([Problem("--out", "not_a_folder", N_("{path} exists and is not a folder"),
-                                     {"path": out})], tr, sys.stderr)
+            _print_problems(
+                [Problem("--out", "not_a_folder", N_("{path} exists and is not a folder"), {"path": out})],
+                tr,
+                sys.stderr,
+            )
             return EXIT_BAD_INPUT
     return Invocation(command, args, tr, case)
 
 
 def _not_available(inv: Invocation) -> int:
-    print(inv.tr.format(N_("gp-tool {command}: not available yet in this version ({version})"),
-                        command=inv.command, version=__version__), file=sys.stderr)
+    print(
+        inv.tr.format(
+            N_("gp-tool {command}: not available yet in this version ({version})"),
+            command=inv.command,
+            version=__version__,
+        ),
+        file=sys.stderr,
+    )
     return EXIT_BAD_INPUT
 
 

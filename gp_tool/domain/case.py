@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from gp_tool.domain.national_id import InvalidNationalId, validate_national_id
+from gp_tool.domain.national_id import InvalidNationalIdError, validate_national_id
 
 __all__ = [
     "FORMAT",
@@ -82,9 +82,11 @@ def _check_national_id(value: str) -> str:
         return value
     try:
         validate_national_id(value)
-    except InvalidNationalId as exc:
+    except InvalidNationalIdError as exc:
         raise PydanticCustomError(
-            "national_id_" + exc.reason, "not a valid fødselsnummer or D-nummer ({reason})", {"reason": exc.reason}
+            "national_id_" + exc.reason,
+            "not a valid fødselsnummer or D-nummer ({reason})",
+            {"reason": exc.reason},
         ) from None
     return value
 

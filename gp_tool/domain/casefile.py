@@ -45,8 +45,11 @@ def load_case_document(text: str) -> dict[str, Any]:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _problem(
-            "file", "json_invalid", N_("not valid JSON (line {line}, column {column})"),
-            line=exc.lineno, column=exc.colno,
+            "file",
+            "json_invalid",
+            N_("not valid JSON (line {line}, column {column})"),
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
     except RecursionError:
         raise _problem("file", "json_too_deep", N_("the JSON is nested too deeply")) from None
@@ -57,8 +60,11 @@ def load_case_document(text: str) -> dict[str, Any]:
         if fmt is None:
             raise _problem("format", "missing", N_("missing: this is not an Arbeidsfokus case file"))
         raise _problem(
-            "format", "wrong_format", N_("expected “{expected}”, found “{found}”"),
-            expected=FORMAT, found=str(fmt)[:40],
+            "format",
+            "wrong_format",
+            N_("expected “{expected}”, found “{found}”"),
+            expected=FORMAT,
+            found=str(fmt)[:40],
         )
     version = doc.get("version")
     if version is None:
@@ -69,22 +75,32 @@ def load_case_document(text: str) -> dict[str, Any]:
 
 
 def migrate(
-    doc: dict[str, Any], version: int, migrations: Mapping[int, Migration] = MIGRATIONS,
+    doc: dict[str, Any],
+    version: int,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
     current: int = FORMAT_VERSION,
 ) -> dict[str, Any]:
     """Upgrade ``doc`` from ``version`` to ``current`` (refuse newer or unknown versions)."""
     if version > current:
         raise _problem(
-            "version", "newer_version",
-            N_("the file has format version {found}, written by a newer Arbeidsfokus; "
-               "this version reads up to {supported}. Update the program to open it"),
-            found=version, supported=current,
+            "version",
+            "newer_version",
+            N_(
+                "the file has format version {found}, written by a newer Arbeidsfokus; "
+                "this version reads up to {supported}. Update the program to open it"
+            ),
+            found=version,
+            supported=current,
         )
     first = min([*migrations, current])
     if version < first:
         raise _problem(
-            "version", "unknown_version", N_("format version {found} is not known (supported: {first}–{supported})"),
-            found=version, first=first, supported=current,
+            "version",
+            "unknown_version",
+            N_("format version {found} is not known (supported: {first}–{supported})"),
+            found=version,
+            first=first,
+            supported=current,
         )
     while version < current:
         doc = migrations[version](dict(doc))

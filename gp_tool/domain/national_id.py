@@ -14,7 +14,7 @@ from enum import StrEnum
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import fodselsnummer
 
-__all__ = ["IdKind", "InvalidNationalId", "birth_date_of", "id_kind", "validate_national_id"]
+__all__ = ["IdKind", "InvalidNationalIdError", "birth_date_of", "id_kind", "validate_national_id"]
 
 _TENOR_MONTH_OFFSET = 80
 
@@ -26,7 +26,7 @@ class IdKind(StrEnum):
     SYNTETISK = "SYNTETISK"
 
 
-class InvalidNationalId(ValueError):
+class InvalidNationalIdError(ValueError):
     """The number is not a valid Norwegian identity number; ``reason`` is a stable code."""
 
     def __init__(self, reason: str) -> None:
@@ -59,23 +59,23 @@ def birth_date_of(number: str) -> dt.date:
         birth: dt.date = fodselsnummer.get_birth_date(digits)
         return birth
     except StdnumValidationError as exc:
-        raise InvalidNationalId("birth_date") from exc
+        raise InvalidNationalIdError("birth_date") from exc
 
 
 def validate_national_id(number: str) -> str:
-    """Return the compact 11-digit number, or raise :class:`InvalidNationalId`.
+    """Return the compact 11-digit number, or raise :class:`InvalidNationalIdError`.
 
     Reasons: ``length`` (not 11 digits), ``format`` (not digits), ``checksum`` (mod-11 check digits),
     ``birth_date`` (no real date in the first six digits).
     """
     digits = _compact(number)
     if len(digits) != 11:
-        raise InvalidNationalId("length")
+        raise InvalidNationalIdError("length")
     if not digits.isdigit():
-        raise InvalidNationalId("format")
+        raise InvalidNationalIdError("format")
     if digits[9] != fodselsnummer.calc_check_digit1(digits) or digits[10] != fodselsnummer.calc_check_digit2(
         digits
     ):
-        raise InvalidNationalId("checksum")
+        raise InvalidNationalIdError("checksum")
     birth_date_of(digits)
     return digits

@@ -91,7 +91,9 @@ _MESSAGES: Final[dict[str, str]] = {
     "national_id_length": N_("not a valid fødselsnummer or D-nummer: it must have 11 digits"),
     "national_id_format": N_("not a valid fødselsnummer or D-nummer: only digits are allowed"),
     "national_id_checksum": N_("not a valid fødselsnummer or D-nummer: the check digits are wrong"),
-    "national_id_birth_date": N_("not a valid fødselsnummer or D-nummer: the first six digits are not a date"),
+    "national_id_birth_date": N_(
+        "not a valid fødselsnummer or D-nummer: the first six digits are not a date"
+    ),
     "birth_date_required": N_("birth_date is required when national_id is empty"),
     "periods_empty": N_("at least one period is needed"),
 }
@@ -119,7 +121,11 @@ def problems_from_validation_error(exc: ValidationError, prefix: Sequence[int | 
     """Turn pydantic's errors into problems, one per field, in document order."""
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
-        loc = [part for part in error["loc"] if part not in {"function-after[_check_national_id(), constrained-str]"}]
+        loc = [
+            part
+            for part in error["loc"]
+            if part not in {"function-after[_check_national_id(), constrained-str]"}
+        ]
         message = _MESSAGES.get(error["type"], _FALLBACK)
         problems.append(Problem(field_path([*prefix, *loc]), error["type"], message, _params(error)))
     return problems

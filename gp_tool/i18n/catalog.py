@@ -19,9 +19,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Final, Literal
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Language", "Translator", "catalogue_dir", "translator"]
 
 Language = Literal["nb", "nn", "en"]
@@ -41,7 +38,10 @@ def _load(lang: str) -> gettext.NullTranslations:
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as fh:
             return gettext.GNUTranslations(fh)
-    if po.is_file():
+    if po.is_file():  # development checkout without compiled catalogues: compile in memory
+        from babel.messages.mofile import write_mo  # noqa: PLC0415 (only needed without .mo files)
+        from babel.messages.pofile import read_po  # noqa: PLC0415
+
         with po.open("rb") as fh:
             catalog = read_po(fh, locale=lang)
         buf = io.BytesIO()

@@ -53,7 +53,9 @@ def extract(package_dir: Path) -> Catalog:
 
 def _dump(catalog: Catalog) -> bytes:
     buf = io.BytesIO()
-    write_po(buf, catalog, omit_header=False, no_location=True, sort_output=True, width=100, include_previous=False)
+    write_po(
+        buf, catalog, omit_header=False, no_location=True, sort_output=True, width=100, include_previous=False
+    )
     return buf.getvalue()
 
 
@@ -124,7 +126,9 @@ def check(package_dir: Path, translations_dir: Path, languages: Iterable[str] = 
             continue
         catalog = _read(po_path, lang)
         have = {m.id for m in catalog if m.id}
-        defects.extend(f"{lang}: not in catalogue: {str(mid)[:60]!r}" for mid in sorted(wanted - have, key=str))
+        defects.extend(
+            f"{lang}: not in catalogue: {str(mid)[:60]!r}" for mid in sorted(wanted - have, key=str)
+        )
         defects.extend(f"{lang}: obsolete entry: {str(mid)[:60]!r}" for mid in sorted(have - wanted, key=str))
         for message in catalog:
             if message.id and message.id in wanted:

@@ -34,10 +34,16 @@ def load_demo(name: str, today: dt.date | None = None) -> Case:
     """The demo case ``name``; with ``today``, its dates moved so that it is signed today."""
     names = demo_names()
     if name not in names:
-        raise ProblemError([Problem(
-            "--demo", "unknown_demo", N_("unknown demo case “{name}”; choose one of: {names}"),
-            {"name": name, "names": ", ".join(names)},
-        )])
+        raise ProblemError(
+            [
+                Problem(
+                    "--demo",
+                    "unknown_demo",
+                    N_("unknown demo case “{name}”; choose one of: {names}"),
+                    {"name": name, "names": ", ".join(names)},
+                )
+            ]
+        )
     case = parse_case((_folder() / f"{name}.json").read_text(encoding="utf-8"))
     if today is None:
         return case

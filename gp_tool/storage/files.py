@@ -38,8 +38,11 @@ def read_text_file(path: Path) -> str:
             raise _fail("is_directory", N_("{path} is a folder, not a file"), path=path)
         if size > MAX_FILE_BYTES:
             raise _fail(
-                "too_large", N_("{path} is too large ({size} MB); a case file is at most {limit} MB"),
-                path=path, size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024),
+                "too_large",
+                N_("{path} is too large ({size} MB); a case file is at most {limit} MB"),
+                path=path,
+                size=size // (1024 * 1024),
+                limit=MAX_FILE_BYTES // (1024 * 1024),
             )
         data = path.read_bytes()
     except FileNotFoundError:
@@ -47,11 +50,15 @@ def read_text_file(path: Path) -> str:
     except PermissionError:
         raise _fail("permission", N_("{path} cannot be read (permission denied)"), path=path) from None
     except OSError as exc:
-        raise _fail("os_error", N_("{path} cannot be read ({reason})"), path=path, reason=exc.strerror) from None
+        raise _fail(
+            "os_error", N_("{path} cannot be read ({reason})"), path=path, reason=exc.strerror
+        ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _fail("not_utf8", N_("{path} is not UTF-8 text (byte {offset})"), path=path, offset=exc.start) from None
+        raise _fail(
+            "not_utf8", N_("{path} is not UTF-8 text (byte {offset})"), path=path, offset=exc.start
+        ) from None
 
 
 def read_case_file(path: Path) -> Case:
@@ -91,4 +98,6 @@ def write_case_file(path: Path, case: Case) -> None:
     except PermissionError:
         raise _fail("permission", N_("{path} cannot be written (permission denied)"), path=path) from None
     except OSError as exc:
-        raise _fail("os_error", N_("{path} cannot be written ({reason})"), path=path, reason=exc.strerror) from None
+        raise _fail(
+            "os_error", N_("{path} cannot be written ({reason})"), path=path, reason=exc.strerror
+        ) from None

@@ -7,7 +7,7 @@ import math
 from typing import Final
 
 from gp_tool.domain.case import Case, Period, PeriodKind
-from gp_tool.domain.national_id import InvalidNationalId, birth_date_of
+from gp_tool.domain.national_id import InvalidNationalIdError, birth_date_of
 from gp_tool.i18n.markers import N_
 
 __all__ = ["KIND_NAMES", "age_at", "birth_date", "case_start", "case_week_day", "period_days"]
@@ -49,7 +49,7 @@ def birth_date(case: Case) -> dt.date | None:
     if case.patient.national_id:
         try:
             return birth_date_of(case.patient.national_id)
-        except (InvalidNationalId, ValueError):
+        except (InvalidNationalIdError, ValueError):
             return None
     return None
 

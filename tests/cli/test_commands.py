@@ -21,8 +21,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_python_dash_m_and_version_agree() -> None:
-    proc = subprocess.run([sys.executable, "-m", "gp_tool", "--version"], capture_output=True, text=True,
-                          timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "gp_tool", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert (proc.returncode, proc.stdout) == (0, f"gp-tool {__version__}\n")
 
 
@@ -34,14 +39,20 @@ def test_schema_describes_the_case_file(capsys: pytest.CaptureFixture[str]) -> N
     period = schema["$defs"]["Period"]
     assert sorted(period["required"]) == ["from", "kind", "to"]
     assert schema["$defs"]["PeriodKind"]["enum"] == [
-        "AKTIVITET_IKKE_MULIG", "GRADERT", "AVVENTENDE", "BEHANDLINGSDAGER", "REISETILSKUDD",
+        "AKTIVITET_IKKE_MULIG",
+        "GRADERT",
+        "AVVENTENDE",
+        "BEHANDLINGSDAGER",
+        "REISETILSKUDD",
     ]
     assert schema["properties"]["format"]["const"] == "gp-tool/case"
 
 
 def test_schema_does_not_load_qt() -> None:
     code = "import sys; from gp_tool.app import main; main(['schema']); print('PySide6' in sys.modules)"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
     assert proc.stdout.strip().splitlines()[-1] == "False"
 
 
@@ -58,7 +69,9 @@ def test_commands_of_later_issues_validate_then_say_not_available(
     capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
     assert main([*argv, "--lang", "en"]) == 2
-    assert capsys.readouterr().err == f"gp-tool {argv[0]}: not available yet in this version ({__version__})\n"
+    assert (
+        capsys.readouterr().err == f"gp-tool {argv[0]}: not available yet in this version ({__version__})\n"
+    )
 
 
 def test_notes_validates_then_says_not_available(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,7 +36,10 @@ def test_contract_example_loads_with_exact_values() -> None:
     assert case.earlier_sick_notes[0].periods[0].to == dt.date(2026, 9, 14)
     period = case.sick_note.periods[0]
     assert (period.kind, period.from_, period.to, period.grade) == (
-        PeriodKind.GRADERT, dt.date(2026, 9, 15), dt.date(2026, 9, 28), 50,
+        PeriodKind.GRADERT,
+        dt.date(2026, 9, 15),
+        dt.date(2026, 9, 28),
+        50,
     )
     assert case.sick_note.message_to_employer == "Kan utføre lette oppgaver, unngå løft over 10 kg."
 
@@ -88,8 +91,11 @@ def test_newer_version_is_refused_with_versions_named() -> None:
     with pytest.raises(ProblemError) as err:
         parse_case(json.dumps(doc))
     (problem,) = err.value.problems
-    assert (problem.field, problem.code, dict(problem.params)) == ("version", "newer_version",
-                                                                   {"found": 2, "supported": 1})
+    assert (problem.field, problem.code, dict(problem.params)) == (
+        "version",
+        "newer_version",
+        {"found": 2, "supported": 1},
+    )
 
 
 def test_migrations_run_in_order_from_an_older_version() -> None:
@@ -122,19 +128,21 @@ def test_every_problem_is_reported_not_only_the_first() -> None:
     with pytest.raises(ProblemError) as err:
         parse_case(json.dumps(doc))
     assert [p.field for p in err.value.problems] == [
-        "patient.national_id", "sick_note.signed", "sick_note.periods[0].kind",
+        "patient.national_id",
+        "sick_note.signed",
+        "sick_note.periods[0].kind",
     ]
 
 
 @pytest.mark.parametrize(
     ("national_id", "ok"),
     [
-        ("05858512338", True),    # synthetic (Tenor, month + 80), born 1985-05-05
-        ("05858512339", False),   # same, last check digit wrong
-        ("0585851233", False),    # 10 digits
-        ("0585851233x", False),   # a letter
-        ("45058512345", False),   # D-nummer shape, wrong check digits
-        ("", True),               # empty is allowed when birth_date is given
+        ("05858512338", True),  # synthetic (Tenor, month + 80), born 1985-05-05
+        ("05858512339", False),  # same, last check digit wrong
+        ("0585851233", False),  # 10 digits
+        ("0585851233x", False),  # a letter
+        ("45058512345", False),  # D-nummer shape, wrong check digits
+        ("", True),  # empty is allowed when birth_date is given
     ],
 )
 def test_national_id_validation(national_id: str, ok: bool) -> None:
@@ -179,16 +187,23 @@ _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
 def _cases(draw: st.DrawFn) -> dict[str, Any]:
     start = draw(_dates)
     kind = draw(st.sampled_from([k.value for k in PeriodKind]))
-    period: dict[str, Any] = {"kind": kind, "from": start.isoformat(),
-                              "to": (start + dt.timedelta(days=draw(st.integers(0, 400)))).isoformat()}
+    period: dict[str, Any] = {
+        "kind": kind,
+        "from": start.isoformat(),
+        "to": (start + dt.timedelta(days=draw(st.integers(0, 400)))).isoformat(),
+    }
     if kind == "GRADERT":
         period["grade"] = draw(st.integers(-10, 200))
     return {
-        "format": "gp-tool/case", "version": 1,
+        "format": "gp-tool/case",
+        "version": 1,
         "patient": {"name": draw(_text), "birth_date": draw(_dates).isoformat()},
-        "sick_note": {"signed": start.isoformat(), "periods": [period],
-                      "message_to_employer": draw(_text), "answers": draw(st.dictionaries(
-                          st.sampled_from(["6.3.1", "6.3.2", "6.4.1"]), _text, max_size=3))},
+        "sick_note": {
+            "signed": start.isoformat(),
+            "periods": [period],
+            "message_to_employer": draw(_text),
+            "answers": draw(st.dictionaries(st.sampled_from(["6.3.1", "6.3.2", "6.4.1"]), _text, max_size=3)),
+        },
     }
 
 

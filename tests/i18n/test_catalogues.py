@@ -28,13 +28,23 @@ def test_catalogues_are_complete_current_and_consistent() -> None:
         ("the file is empty", "fila er tom", False, []),
         ("the file is empty", "", False, ["nn: missing translation: 'the file is empty'"]),
         ("the file is empty", "fila er tom", True, ["nn: fuzzy: 'the file is empty'"]),
-        ("{path} does not exist", "{sti} finst ikkje", False,
-         ["nn: placeholders differ in '{path} does not exist': ['{sti}'] vs ['{path}']"]),
-        ("unrecognized arguments: %s", "ukjende argument", False,
-         ["nn: placeholders differ in 'unrecognized arguments: %s': [] vs ['%s']"]),
+        (
+            "{path} does not exist",
+            "{sti} finst ikkje",
+            False,
+            ["nn: placeholders differ in '{path} does not exist': ['{sti}'] vs ['{path}']"],
+        ),
+        (
+            "unrecognized arguments: %s",
+            "ukjende argument",
+            False,
+            ["nn: placeholders differ in 'unrecognized arguments: %s': [] vs ['%s']"],
+        ),
     ],
 )
-def test_the_gate_catches_each_kind_of_defect(msgid: str, msgstr: str, fuzzy: bool, expected: list[str]) -> None:
+def test_the_gate_catches_each_kind_of_defect(
+    msgid: str, msgstr: str, fuzzy: bool, expected: list[str]
+) -> None:
     message = Message(msgid, msgstr, flags=["fuzzy"] if fuzzy else [])
     assert _message_defects("nn", message) == expected
 
@@ -75,8 +85,11 @@ def test_unknown_language_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "long", "short"),
-    [("nb", "26. oktober 2026", "26.10.2026"), ("nn", "26. oktober 2026", "26.10.2026"),
-     ("en", "26 October 2026", "26/10/2026")],
+    [
+        ("nb", "26. oktober 2026", "26.10.2026"),
+        ("nn", "26. oktober 2026", "26.10.2026"),
+        ("en", "26 October 2026", "26/10/2026"),
+    ],
 )
 def test_dates_follow_the_language(lang: str, long: str, short: str) -> None:
     day = dt.date(2026, 10, 26)
