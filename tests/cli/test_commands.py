@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,25 @@ def test_notes_validates_then_says_not_available(tmp_path: Path, capsys: pytest.
     assert main(["notes", str(CONTRACT), "--out", str(tmp_path), "--lang", "en"]) == 2
     assert "not available yet" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--case", str(CONTRACT), "--lang", "en"],
+        ["gui", "--demo", "uke8-rygg", "--lang", "nn", "--today", "2026-11-23"],
+    ],
+)
+def test_gui_entry_point_starts_and_exits_when_ready(argv: list[str]) -> None:
+    """The real process: the window is shown with its case, then quits with 0 (contracts §1)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "gp_tool", *argv, "--exit-when-ready"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
