@@ -2,8 +2,9 @@
 
 Every visible string is written ``_("English msgid")`` so that Babel extracts it; ``_`` looks the
 message up in the active translator. :func:`set_language` swaps the translator, installs Qt's own
-catalogue where Qt ships one (``qtbase_nn.qm``; there is no ``qtbase_nb.qm``, so the texts of the
-standard buttons we create are set by us), and sends ``QEvent.LanguageChange`` to every top-level
+catalogue for Qt's own texts (file dialogs, standard buttons, context menus: Qt ships
+``qtbase_nn.qm``; for bokmål, which Qt lacks, we ship ``translations/qt/qtbase_nb.ts``, compiled in
+the build step), and sends ``QEvent.LanguageChange`` to every top-level
 widget, whose ``changeEvent`` re-sets its texts (tech.md §8: ``sendEvent``, not ``postEvent``).
 """
 
@@ -15,7 +16,7 @@ from typing import Final
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from gp_tool.i18n.catalog import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
+from gp_tool.i18n.catalog import DEFAULT_LANGUAGE, LANGUAGES, Translator, catalogue_dir, translator
 
 __all__ = ["LANGUAGE_NAMES", "_", "active", "language", "next_language", "set_language"]
 
@@ -55,9 +56,13 @@ def _install_qt_translator(app: QCoreApplication, lang: str) -> None:
     if _State.qt_translator is not None:
         app.removeTranslator(_State.qt_translator)
         _State.qt_translator = None
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    if lang == "en" or not (folder / f"qtbase_{lang}.qm").is_file():
-        return  # English is Qt's own language; nb has no catalogue (our dialogs set their button texts)
+    if lang == "en":
+        return  # English is Qt's own language
+    folder = catalogue_dir() / "qt"
+    if not (folder / f"qtbase_{lang}.qm").is_file():
+        folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        if not (folder / f"qtbase_{lang}.qm").is_file():
+            return
     qt_translator = QTranslator(app)
     if qt_translator.load(f"qtbase_{lang}", str(folder)):
         app.installTranslator(qt_translator)

@@ -495,3 +495,26 @@ def test_run_gui_exits_when_ready(qapp) -> None:
     assert run_gui(GuiOptions(language="nn", demo=DEFAULT_DEMO, exit_when_ready=True, today=TODAY), []) == 0
     assert ui_i18n.language() == "nn"
     set_language("nb")
+
+
+@pytest.mark.parametrize(
+    ("lang", "cancel", "save", "file_name"),
+    [
+        ("nb", "Avbryt", "Lagre", "Fil&navn:"),
+        ("nn", "Avbryt", "Lagra", "Fil&namn:"),
+        ("en", "Cancel", "Save", "File &name:"),
+    ],
+)
+def test_qt_own_dialog_texts_follow_the_language(
+    qapp, lang: str, cancel: str, save: str, file_name: str
+) -> None:
+    """Qt's standard buttons and file dialog: Qt's nn catalogue, our own nb catalogue, English as is."""
+    from PySide6.QtCore import QCoreApplication
+
+    try:
+        set_language(lang)
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == cancel
+        assert QCoreApplication.translate("QPlatformTheme", "Save") == save
+        assert QCoreApplication.translate("QFileDialog", "File &name:") == file_name
+    finally:
+        set_language("nb")
