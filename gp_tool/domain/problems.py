@@ -121,11 +121,6 @@ def problems_from_validation_error(exc: ValidationError, prefix: Sequence[int | 
     """Turn pydantic's errors into problems, one per field, in document order."""
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
-        loc = [
-            part
-            for part in error["loc"]
-            if part not in {"function-after[_check_national_id(), constrained-str]"}
-        ]
         message = _MESSAGES.get(error["type"], _FALLBACK)
-        problems.append(Problem(field_path([*prefix, *loc]), error["type"], message, _params(error)))
+        problems.append(Problem(field_path([*prefix, *error["loc"]]), error["type"], message, _params(error)))
     return problems
