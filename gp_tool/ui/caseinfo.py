@@ -22,7 +22,12 @@ KIND_NAMES: Final[dict[PeriodKind, str]] = {
 
 
 def case_start(case: Case) -> dt.date | None:
-    """``case.case_start``, or else the earliest ``from`` over earlier notes and the new note."""
+    """``case.case_start``, or else the earliest ``from`` over earlier notes and the new note.
+
+    Provisional: without ``case_start``, NAV chains notes into one case only across gaps shorter than
+    16 days (domain brief §3.3). That chaining belongs to ``gp_tool.rules`` (Rules issue, #3), which
+    must replace this fallback; until then a case with a longer gap shows too early a start.
+    """
     if case.case_start is not None:
         return case.case_start
     starts = [p.from_ for note in case.earlier_sick_notes for p in note.periods]
