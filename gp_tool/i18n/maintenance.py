@@ -28,7 +28,7 @@ from babel.messages.pofile import read_po, write_po
 
 from gp_tool.i18n.catalog import DOMAIN, LANGUAGES
 
-__all__ = ["check", "compile_all", "extract", "placeholders", "update"]
+__all__ = ["check", "compile_all", "extract", "fill", "placeholders", "update"]
 
 KEYWORDS: Final = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2)}
 _FIXED_DATE: Final = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -145,3 +145,31 @@ def compile_all(translations_dir: Path, languages: Iterable[str] = LANGUAGES) ->
             write_mo(fh, catalog, use_fuzzy=False)
         written.append(folder / f"{DOMAIN}.mo")
     return written
+
+
+def fill(translations_dir: Path, entries: dict[str, dict[str, str | list[str]]]) -> list[str]:
+    """Set translations from ``{msgid: {"nb": text, "nn": text, "en": text}}``; return unknown ids.
+
+    A plural message takes a list of forms. English defaults to the source text. Only ids already
+    in the catalogues (run :func:`update` first) are filled; the others are returned.
+    """
+    unknown: set[str] = set()
+    for lang in LANGUAGES:
+        po_path = translations_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+        catalog = _read(po_path, lang)
+        for msgid, texts in entries.items():
+            message = catalog.get(msgid)
+            if message is None:
+                unknown.add(msgid)
+                continue
+            text = texts.get(lang)
+            if text is None and lang == "en":
+                text = list(message.id) if isinstance(message.id, (tuple, list)) else str(message.id)
+            if text is None:
+                continue
+            message.string = tuple(text) if isinstance(text, list) else text
+            message.flags.discard("fuzzy")
+        data = _dump(catalog)
+        if po_path.read_bytes() != data:
+            po_path.write_bytes(data)
+    return sorted(unknown)
