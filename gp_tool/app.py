@@ -41,6 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.run(parsed)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `gp-tool check --json | head`: the reader left; stay quiet like other tools
+        import os  # noqa: PLC0415 - only on this rare path
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug: one line, no traceback, a distinct exit code
         print(f"gp-tool: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return cli.EXIT_INTERNAL

@@ -13,21 +13,46 @@ import datetime as dt
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, NoReturn, TextIO
 
 from gp_tool import __version__
+from gp_tool.clock import SystemClock
 from gp_tool.domain.case import Case
 from gp_tool.domain.problems import Problem, ProblemError
 from gp_tool.i18n.argparse_texts import translated_argparse
 from gp_tool.i18n.catalog import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
+from gp_tool.i18n.formatting import format_date
 from gp_tool.i18n.markers import N_
+from gp_tool.rules import (
+    Evaluation,
+    MaxDateBasis,
+    Severity,
+    Timeline,
+    build_timeline,
+    catalogue_json,
+    catalogue_markdown,
+    evaluate,
+    timeline_from_start,
+)
+from gp_tool.rules.model import OUTCOME_NAMES, SEVERITY_NAMES
+from gp_tool.rules.timeline import BASIS_NAMES, STATUS_NAMES
 from gp_tool.storage.demo import demo_names
 from gp_tool.storage.files import read_case_file
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "Invocation", "parse", "run"]
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_FAILURE",
+    "EXIT_OK",
+    "Invocation",
+    "parse",
+    "render_check",
+    "render_timeline",
+    "run",
+]
 
 EXIT_OK: Final = 0
 EXIT_FAILURE: Final = 1
@@ -215,10 +240,197 @@ def _schema() -> int:
     return EXIT_OK
 
 
+def _today(inv: Invocation) -> dt.date:
+    """``--today`` or the real date in Norway (gp_tool.clock.SystemClock)."""
+    given: dt.date | None = getattr(inv.args, "today", None)
+    return given if given is not None else SystemClock().today()
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _check(inv: Invocation) -> int:
+    """``gp-tool check``: exit 0 without a BLOCK finding, 1 with one (contracts §1)."""
+    assert inv.case is not None  # parse() read the case file or returned 2
+    evaluation = evaluate(inv.case, _today(inv))
+    if inv.args.json:
+        _print_json(evaluation.to_json(inv.language))
+    else:
+        print(render_check(evaluation, inv.case, inv.tr))
+    return EXIT_FAILURE if evaluation.blocked else EXIT_OK
+
+
+def _timeline(inv: Invocation) -> int:
+    """``gp-tool timeline``: from a case file, or from a first day of absence (and a birth date)."""
+    today = _today(inv)
+    if inv.case is not None:
+        if inv.args.birth_date is not None:
+            _print_problems(
+                [
+                    Problem(
+                        "--birth-date",
+                        "birth_date_with_case",
+                        N_("only with --case-start; with --case the birth date comes from the case file"),
+                    )
+                ],
+                inv.tr,
+                sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        timeline = build_timeline(inv.case, today)
+    else:
+        timeline = timeline_from_start(inv.args.case_start, today, inv.args.birth_date)
+    if inv.args.json:
+        _print_json(timeline.to_json(inv.language))
+    else:
+        print(render_timeline(timeline, inv.tr))
+    return EXIT_OK
+
+
+def _rules(inv: Invocation) -> int:
+    """``gp-tool rules``: the catalogue as Markdown or JSON, in the chosen language."""
+    if inv.args.format == "json":
+        _print_json(catalogue_json(inv.language))
+    else:
+        print(catalogue_markdown(inv.language))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------- human-readable output
+
+
+def _day(day: dt.date, tr: Translator) -> str:
+    return format_date(day, tr.language)
+
+
+def _short(day: dt.date, tr: Translator) -> str:
+    return format_date(day, tr.language, "short")
+
+
+def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
+    return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def render_check(evaluation: Evaluation, case: Case, tr: Translator) -> str:
+    """The findings of ``gp-tool check`` for a reader: grouped by severity, each with rule id,
+    legal reference, NAV's outcome and the message; then NAV's overall outcome and the questions due."""
+    _ = tr.gettext
+    lang = tr.language
+    lines = [
+        tr.format(
+            N_("Sick note signed {signed}; checked {today} (rules version {version})."),
+            signed=_day(case.sick_note.signed, tr),
+            today=_day(evaluation.today, tr),
+            version=evaluation.rules_version,
+        ),
+    ]
+    week_day = evaluation.timeline.week_and_day(evaluation.today)
+    start_text = _day(evaluation.case_start, tr)
+    if week_day is not None:
+        lines.append(
+            tr.format(
+                N_("First day of absence: {start} (today is week {week}, day {day})."),
+                start=start_text,
+                week=week_day[0],
+                day=week_day[1],
+            )
+        )
+    else:
+        lines.append(tr.format(N_("First day of absence: {start}."), start=start_text))
+    outcome = tr.format(
+        N_("NAV's receiving rules: {outcome} ({meaning})."),
+        outcome=evaluation.nav_outcome.value,
+        meaning=_(OUTCOME_NAMES[evaluation.nav_outcome]),
+    )
+    if evaluation.nav_rule is not None:
+        outcome += " " + tr.format(N_("Decided by {rule}."), rule=evaluation.nav_rule)
+    lines += [outcome, ""]
+    if not evaluation.findings:
+        lines += [_("No findings."), ""]
+    for severity in Severity:
+        group = evaluation.by_severity(severity)
+        if not group:
+            continue
+        lines.append(f"{_(SEVERITY_NAMES[severity])} ({len(group)})")
+        for finding in group:
+            head = f"  {finding.rule} · {finding.legal.text(lang)}"
+            if finding.nav_outcome is not None:
+                head += f" · NAV: {finding.nav_outcome.value}"
+            lines.append(head)
+            lines += _wrap(finding.text(lang), "    ")
+        lines.append("")
+    questions = evaluation.questions
+    if questions.ids:
+        lines.append(
+            tr.format(
+                N_(
+                    "NAV's questions for week {weeks} are due on this sick note: {questions} (required: {required})."
+                ),
+                weeks=", ".join(str(w) for w in questions.weeks),
+                questions=", ".join(questions.ids),
+                required=", ".join(questions.required),
+            )
+        )
+    else:
+        lines.append(_("No questions from NAV are due on this sick note."))
+    return "\n".join(lines)
+
+
+def render_timeline(timeline: Timeline, tr: Translator) -> str:
+    """The timeline as a table: date, status, milestone, who acts, legal reference; the GP's action below."""
+    _ = tr.gettext
+    lang = tr.language
+    basis = _("given") if timeline.case_start_given else _("derived from the sick notes")
+    lines = [
+        tr.format(
+            N_("Legal timeline from the first day of absence, {start} ({basis}); today is {today}."),
+            start=_day(timeline.case_start, tr),
+            basis=basis,
+            today=_day(timeline.today, tr),
+        ),
+        "",
+    ]
+    rows = [(_("Date"), _("Status"), _("Milestone"), _("Who acts"), _("Legal reference"))]
+    actions: list[str] = [""]
+    for m in timeline.milestones:
+        when = _short(m.date, tr) if m.end is None else f"{_short(m.date, tr)}–{_short(m.end, tr)}"
+        rows.append((when, _(STATUS_NAMES[m.status]), _(m.label), _(m.actor), m.legal.text(lang)))
+        actions.append(_(m.gp_action))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    indent = " " * (widths[0] + widths[1] + 4)
+    for row, action in zip(rows, actions, strict=True):
+        cells = [row[i].ljust(widths[i]) for i in range(4)] + [row[4]]
+        lines.append("  ".join(cells).rstrip())
+        if action:
+            lines += _wrap("→ " + action, indent, width=max(100, len(indent) + 40))
+    md = timeline.max_date
+    lines += [
+        "",
+        tr.format(
+            N_(
+                "Maksdato {date}: {basis}. Weekdays paid in the known periods: {used}; left after {until}: {left}."
+            ),
+            date=_day(md.date, tr),
+            basis=_(BASIS_NAMES[MaxDateBasis(md.basis)]),
+            used=md.days_used,
+            left=md.days_left,
+            until=_day(md.counted_until, tr),
+        ),
+    ]
+    return "\n".join(lines)
+
+
 def run(inv: Invocation) -> int:
     """Run a non-GUI command (``gui`` and ``self-test`` are started by ``gp_tool.app``)."""
     if inv.command == "schema":
         return _schema()
-    if inv.command in {"timeline", "check", "notes", "rules"}:
+    if inv.command == "check":
+        return _check(inv)
+    if inv.command == "timeline":
+        return _timeline(inv)
+    if inv.command == "rules":
+        return _rules(inv)
+    if inv.command == "notes":
         return _not_available(inv)
     raise ValueError(inv.command)

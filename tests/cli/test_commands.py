@@ -1,4 +1,7 @@
-"""Commands that work now: --version, schema; the others validate their input first."""
+"""Commands that work now: --version, schema; notes validates its input first.
+
+check, timeline and rules are tested in test_rules_commands.py.
+"""
 
 from __future__ import annotations
 
@@ -55,24 +58,6 @@ def test_schema_does_not_load_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert proc.stdout.strip().splitlines()[-1] == "False"
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["check", str(CONTRACT), "--today", "2026-09-15"],
-        ["timeline", "--case", str(CONTRACT)],
-        ["timeline", "--case-start", "2026-09-01", "--birth-date", "1985-05-05", "--json"],
-        ["rules", "--format", "json"],
-    ],
-)
-def test_commands_of_later_issues_validate_then_say_not_available(
-    capsys: pytest.CaptureFixture[str], argv: list[str]
-) -> None:
-    assert main([*argv, "--lang", "en"]) == 2
-    assert (
-        capsys.readouterr().err == f"gp-tool {argv[0]}: not available yet in this version ({__version__})\n"
-    )
 
 
 def test_notes_validates_then_says_not_available(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
