@@ -11,6 +11,7 @@ APT_PACKAGES=(
   xvfb xauth libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1
   poppler-utils binutils
+  desktop-file-utils shared-mime-info wixl msitools  # installer checks: .desktop validation, the Windows MSI compiled with wixl
 )
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -1,0 +1,1 @@
+"""Build tooling for the desktop bundle and installers (not shipped; see installer/README.md)."""
