@@ -57,6 +57,7 @@ __all__ = [
 EXIT_OK: Final = 0
 EXIT_FAILURE: Final = 1
 EXIT_BAD_INPUT: Final = 2
+EXIT_BLOCKED: Final = 3  # notes: the privacy check stopped the employer note
 EXIT_INTERNAL: Final = 70  # EX_SOFTWARE: a bug, not the user's input
 
 COMMANDS: Final = ("gui", "self-test", "timeline", "check", "notes", "rules", "schema")
@@ -220,18 +221,6 @@ def parse(argv: Sequence[str]) -> Invocation | int:
     return Invocation(command, args, tr, case)
 
 
-def _not_available(inv: Invocation) -> int:
-    print(
-        inv.tr.format(
-            N_("gp-tool {command}: not available yet in this version ({version})"),
-            command=inv.command,
-            version=__version__,
-        ),
-        file=sys.stderr,
-    )
-    return EXIT_BAD_INPUT
-
-
 def _schema() -> int:
     schema = Case.model_json_schema(by_alias=True)
     schema["$id"] = "https://arbeidsfokus.invalid/schema/case-v1.json"
@@ -259,6 +248,31 @@ def _check(inv: Invocation) -> int:
     else:
         print(render_check(evaluation, inv.case, inv.tr))
     return EXIT_FAILURE if evaluation.blocked else EXIT_OK
+
+
+def _notes(inv: Invocation) -> int:
+    """``gp-tool notes``: exit 3 when the privacy check blocks the employer note (nothing written for it)."""
+    from gp_tool.documents import note_context, write_notes  # reportlab only for this command
+
+    assert inv.case is not None  # parse() read the case file or returned 2
+    context = note_context(inv.case, _today(inv), inv.language)
+    try:
+        result = write_notes(inv.case, context, inv.args.out)
+    except ProblemError as exc:
+        _print_problems(exc.problems, inv.tr, sys.stderr)
+        return EXIT_BAD_INPUT
+    for line in result.messages(inv.language):
+        print(line, file=sys.stderr)
+    if result.blocked:
+        print(
+            inv.tr.gettext(
+                "Nothing was written for the employer. Replace these words with what the patient can and "
+                "cannot do, then write the notes again."
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BLOCKED
+    return EXIT_OK
 
 
 def _timeline(inv: Invocation) -> int:
@@ -432,5 +446,5 @@ def run(inv: Invocation) -> int:
     if inv.command == "rules":
         return _rules(inv)
     if inv.command == "notes":
-        return _not_available(inv)
+        return _notes(inv)
     raise ValueError(inv.command)

@@ -60,12 +60,6 @@ def test_schema_does_not_load_qt() -> None:
     assert proc.stdout.strip().splitlines()[-1] == "False"
 
 
-def test_notes_validates_then_says_not_available(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["notes", str(CONTRACT), "--out", str(tmp_path), "--lang", "en"]) == 2
-    assert "not available yet" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
-
-
 @pytest.mark.gui
 @pytest.mark.parametrize(
     "argv",
