@@ -3,21 +3,33 @@
 Runs, alternately, N cold starts of
   (a) ``python -c 'import PySide6.QtWidgets'`` (interpreter + Qt import),
   (b) a bare QApplication + QMainWindow with a few widgets, shown, quit when idle (tech.md §2 b),
-  (c) ``python -m gp_tool --demo uke8-rygg --exit-when-ready`` (the real app with a case),
-and reports the median wall time and median peak RSS of each, plus the ratios (c)/(b).
-Offscreen Qt. Wall time includes process start; peak RSS comes from ``wait4`` (ru_maxrss).
+  (c) ``python -m gp_tool --demo uke8-rygg --exit-when-ready`` (the real app, window shown with its case),
+  (d) the same start-up in one process until the rules' findings are on screen (``MainWindow.analysed``),
+and reports the median wall time and median peak RSS of each, plus the ratios to (b). Offscreen Qt.
+Wall time includes process start; peak RSS comes from ``wait4`` (ru_maxrss).
 
-Usage: python bench/bench_startup.py [--runs 15]
+Byte code is compiled first (``compileall``), as an installed app has it: the environment may set
+PYTHONDONTWRITEBYTECODE, and then every edited module would be compiled again on every start.
+The case store and drafts go to a temporary data folder.
+
+``--breakdown`` also prints where the time and memory of one in-process start go.
+
+Usage: python bench/bench_startup.py [--runs 15] [--breakdown]
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BARE_WINDOW = """
 from PySide6.QtCore import QTimer
@@ -32,6 +44,47 @@ QTimer.singleShot(0, app.quit)
 sys.exit(app.exec())
 """
 
+UNTIL_FINDINGS = """
+import datetime as dt
+from gp_tool.ui import GuiOptions
+from gp_tool.ui.app_window import application, load_start_case
+from gp_tool.ui.i18n import set_language
+from gp_tool.ui.main_window import MainWindow
+today = dt.date.today()
+case, demo, path = load_start_case(GuiOptions(demo="uke8-rygg"), today)
+app = application()
+set_language("nb")
+window = MainWindow(case, today=today, demo=demo)
+window.resize(1280, 800)
+window.analysed.connect(app.quit)
+window.show()
+sys.exit(app.exec())
+"""
+
+BREAKDOWN = """
+import datetime as dt, resource, time
+t0 = time.perf_counter()
+def mark(what):
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{(time.perf_counter() - t0) * 1000:7.1f} ms {rss:6.1f} MB  {what}")
+import PySide6.QtWidgets; mark("PySide6.QtWidgets")
+from pydantic import BaseModel; mark("pydantic")
+import gp_tool.domain.case; mark("gp_tool.domain (case model, national id)")
+import gp_tool.app; mark("gp_tool.app (command line: rules, i18n)")
+import gp_tool.ui.app_window; mark("gp_tool.ui (window modules)")
+from gp_tool.ui import GuiOptions
+from gp_tool.ui.app_window import application, load_start_case
+case, demo, path = load_start_case(GuiOptions(demo="uke8-rygg"), dt.date.today()); mark("case loaded and validated")
+app = application(); mark("QApplication, palette")
+from gp_tool.ui.i18n import set_language; set_language("nb"); mark("language")
+from gp_tool.ui.main_window import MainWindow
+window = MainWindow(case, today=dt.date.today(), demo=demo); mark("MainWindow built")
+window.resize(1280, 800); window.show()
+from PySide6.QtCore import QTimer
+QTimer.singleShot(0, app.quit); app.exec(); mark("shown, event loop idle")
+window.run_analysis(); mark("rules, timeline, findings")
+"""
+
 COMMANDS = {
     "import PySide6.QtWidgets": [sys.executable, "-c", "import PySide6.QtWidgets"],
     "bare PySide6 window": [sys.executable, "-c", "import sys\n" + BARE_WINDOW],
@@ -43,12 +96,13 @@ COMMANDS = {
         "uke8-rygg",
         "--exit-when-ready",
     ],
+    "… until the findings are shown": [sys.executable, "-c", "import sys\n" + UNTIL_FINDINGS],
 }
 
 
 def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -62,8 +116,11 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--breakdown", action="store_true")
     args = parser.parse_args()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false")
+    compileall.compile_dir(ROOT / "gp_tool", quiet=1)
+    data = tempfile.mkdtemp(prefix="gp-tool-bench-")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_LOGGING_RULES="qt.qpa.*=false", XDG_DATA_HOME=data)
     for cmd in COMMANDS.values():  # warm the page cache
         run_once(cmd, env)
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in COMMANDS}
@@ -80,6 +137,12 @@ def main() -> int:
     print("|---|---:|---:|---:|---:|")
     for name, (wall, rss) in med.items():
         print(f"| {name} | {wall:.0f} | {rss:.0f} | {wall / base[0]:.2f}× | {rss / base[1]:.2f}× |")
+    if args.breakdown:
+        print("\nOne start in one process (cumulative time and peak RSS):\n")
+        result = subprocess.run(
+            [sys.executable, "-c", BREAKDOWN], env=env, capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        print(result.stdout)
     return 0
 
 

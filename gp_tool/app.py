@@ -7,6 +7,7 @@ or runs a command-line tool.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -42,8 +43,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `gp-tool check --json | head`: the reader left; stay quiet like other tools
-        import os  # noqa: PLC0415 - only on this rare path
-
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0

@@ -17,7 +17,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, NoReturn, TextIO
+from typing import TYPE_CHECKING, Final, NoReturn, TextIO
 
 from gp_tool import __version__
 from gp_tool.clock import SystemClock
@@ -27,21 +27,11 @@ from gp_tool.i18n.argparse_texts import translated_argparse
 from gp_tool.i18n.catalog import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
 from gp_tool.i18n.formatting import format_date
 from gp_tool.i18n.markers import N_
-from gp_tool.rules import (
-    Evaluation,
-    MaxDateBasis,
-    Severity,
-    Timeline,
-    build_timeline,
-    catalogue_json,
-    catalogue_markdown,
-    evaluate,
-    timeline_from_start,
-)
-from gp_tool.rules.model import OUTCOME_NAMES, SEVERITY_NAMES
-from gp_tool.rules.timeline import BASIS_NAMES, STATUS_NAMES
 from gp_tool.storage.demo import demo_names
 from gp_tool.storage.files import read_case_file
+
+if TYPE_CHECKING:  # the rules load only for the commands that use them, not for the window's start
+    from gp_tool.rules import Evaluation, Timeline
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -241,6 +231,8 @@ def _print_json(data: object) -> None:
 
 def _check(inv: Invocation) -> int:
     """``gp-tool check``: exit 0 without a BLOCK finding, 1 with one (contracts §1)."""
+    from gp_tool.rules import evaluate
+
     assert inv.case is not None  # parse() read the case file or returned 2
     evaluation = evaluate(inv.case, _today(inv))
     if inv.args.json:
@@ -277,6 +269,8 @@ def _notes(inv: Invocation) -> int:
 
 def _timeline(inv: Invocation) -> int:
     """``gp-tool timeline``: from a case file, or from a first day of absence (and a birth date)."""
+    from gp_tool.rules import build_timeline, timeline_from_start
+
     today = _today(inv)
     if inv.case is not None:
         if inv.args.birth_date is not None:
@@ -304,6 +298,8 @@ def _timeline(inv: Invocation) -> int:
 
 def _rules(inv: Invocation) -> int:
     """``gp-tool rules``: the catalogue as Markdown or JSON, in the chosen language."""
+    from gp_tool.rules import catalogue_json, catalogue_markdown
+
     if inv.args.format == "json":
         _print_json(catalogue_json(inv.language))
     else:
@@ -329,6 +325,9 @@ def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
 def render_check(evaluation: Evaluation, case: Case, tr: Translator) -> str:
     """The findings of ``gp-tool check`` for a reader: grouped by severity, each with rule id,
     legal reference, NAV's outcome and the message; then NAV's overall outcome and the questions due."""
+    from gp_tool.rules import Severity
+    from gp_tool.rules.model import OUTCOME_NAMES, SEVERITY_NAMES
+
     _ = tr.gettext
     lang = tr.language
     lines = [
@@ -393,6 +392,9 @@ def render_check(evaluation: Evaluation, case: Case, tr: Translator) -> str:
 
 def render_timeline(timeline: Timeline, tr: Translator) -> str:
     """The timeline as a table: date, status, milestone, who acts, legal reference; the GP's action below."""
+    from gp_tool.rules import MaxDateBasis
+    from gp_tool.rules.timeline import BASIS_NAMES, STATUS_NAMES
+
     _ = tr.gettext
     lang = tr.language
     basis = _("given") if timeline.case_start_given else _("derived from the sick notes")

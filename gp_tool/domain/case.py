@@ -40,6 +40,7 @@ __all__ = [
     "HprCategory",
     "MedisinskArsak",
     "Patient",
+    "PatientView",
     "Period",
     "PeriodKind",
     "SickNote",
@@ -69,6 +70,7 @@ class _Model(BaseModel):
         use_enum_values=False,
         validate_default=False,
         use_attribute_docstrings=True,
+        defer_build=True,  # validators are built on first use: the app starts faster
     )
 
 
@@ -248,6 +250,17 @@ class Sykmelder(_Model):
     """The sykmelder's own fødselsnummer (to detect a self-issued sykmelding), or empty."""
 
 
+class PatientView(_Model):
+    """The patient's own view of work and health, in their words (tool and journal only; never sent)."""
+
+    life_factors: LongText = ""
+    """Answer to «Er det forhold i livet ditt som påvirker arbeidstilknytningen din?»."""
+    workplace_factors: LongText = ""
+    """Answer to «Er det utfordringer på arbeidsplassen som påvirker helsen din?»."""
+    own_assessment: LongText = ""
+    """What the patient thinks they can do at work now, and what would help them stay or return."""
+
+
 class Work(_Model):
     employer: Name = ""
     """Employer's name (shown to the employer)."""
@@ -255,6 +268,10 @@ class Work(_Model):
     """Occupation / yrkesbetegnelse (shown to the employer)."""
     position_percent: Annotated[int, Field(ge=0, le=100)] | None = None
     """Stillingsprosent, 0–100."""
+    demands: Annotated[list[ShortText], Field(max_length=20)] = []
+    """The job's main demands (tasks, physical and mental load, hours, shifts), one per entry (tool and journal only)."""
+    patient_view: PatientView = Field(default_factory=PatientView)
+    """The patient's own view of work and health (tool and journal only)."""
 
 
 class Case(_Model):

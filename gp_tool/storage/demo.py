@@ -2,23 +2,50 @@
 
 A demo case is an ordinary case file under ``gp_tool/resources/demo/NAME.json``. When opened, every
 date except the birth date is moved so that the new sykmelding is signed on ``today``: the demo
-always sits at the same point of the legal timeline ("week 8"), whatever the real date.
+always sits at the same point of the legal timeline (day 3, week 4, 7, 8, 17 or 39, as its name says),
+whatever the real date. Every national id is a synthetic Tenor number (month + 80), so a demo patient
+can never be a real person.
+
+Importing this module reads nothing and does not import the case model: :func:`demo_names` lists the
+folder, and the model is loaded by :func:`load_demo` (start-up of the window stays cheap).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from importlib import resources
+from typing import TYPE_CHECKING, Final
 
-from gp_tool.domain.case import Case
-from gp_tool.domain.casefile import parse_case
-from gp_tool.domain.problems import Problem, ProblemError
-from gp_tool.domain.shift import shift_case_dates
 from gp_tool.i18n.markers import N_
 
-__all__ = ["DEFAULT_DEMO", "demo_names", "load_demo"]
+if TYPE_CHECKING:
+    from gp_tool.domain.case import Case
+
+__all__ = ["DEFAULT_DEMO", "DEMO_DESCRIPTIONS", "demo_description", "demo_names", "load_demo"]
 
 DEFAULT_DEMO = "uke8-rygg"
+
+DEMO_DESCRIPTIONS: Final[dict[str, str]] = {
+    # One line each (syk-inn's scenario list): who, what, and what the consultation is about.
+    "dag3-skulder": N_(
+        "Day 3 · caretaker aged 68, shoulder: awaiting sick note with advice to the employer; "
+        "reduced sickness-benefit period after 67"
+    ),
+    "uke4-angst": N_(
+        "Week 4 · nursery assistant aged 23, anxiety: graded return; ask for the follow-up plan"
+    ),
+    "uke7-depresjon": N_(
+        "Week 7 · teacher, depression, 100 %: dialogue meeting 1 and NAV's week 7 questions"
+    ),
+    "uke8-rygg": N_("Week 8 · healthcare worker, low back pain: the activity requirement, graded sick leave"),
+    "uke17-prolaps": N_(
+        "Week 17 · carpenter, sciatica, graded 50 %: NAV's week 17 questions, other work in view"
+    ),
+    "uke39-tilpasning": N_(
+        "Week 39 · caseworker, adjustment disorder (ICD-10), graded 50 %: week 39 questions and prognosis"
+    ),
+}
+"""English msgids describing each demo case (translated when shown)."""
 
 
 def _folder() -> resources.abc.Traversable:
@@ -30,8 +57,17 @@ def demo_names() -> list[str]:
     return sorted(p.name.removesuffix(".json") for p in _folder().iterdir() if p.name.endswith(".json"))
 
 
+def demo_description(name: str) -> str:
+    """The English msgid describing demo ``name`` (empty for a case without a description)."""
+    return DEMO_DESCRIPTIONS.get(name, "")
+
+
 def load_demo(name: str, today: dt.date | None = None) -> Case:
     """The demo case ``name``; with ``today``, its dates moved so that it is signed today."""
+    from gp_tool.domain.casefile import parse_case  # noqa: PLC0415  (the model loads on first use)
+    from gp_tool.domain.problems import Problem, ProblemError  # noqa: PLC0415
+    from gp_tool.domain.shift import shift_case_dates  # noqa: PLC0415
+
     names = demo_names()
     if name not in names:
         raise ProblemError(

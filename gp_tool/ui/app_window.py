@@ -1,12 +1,18 @@
-"""Start-up of the window: the QApplication, colours, language, the first case, the event loop."""
+"""Start-up of the window: the QApplication, colours, language, the first case, the event loop.
+
+High-DPI: Qt 6 scales by the screen's factor; the rounding policy is "pass through", so 125 % and
+150 % Windows displays get exact sizes instead of rounded ones. Colours follow the system's light or
+dark scheme (:mod:`gp_tool.ui.palette`). Work is autosaved as a draft in the user's data folder.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 import gp_tool
@@ -34,6 +40,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else [sys.argv[0] if sys.argv else "arbeidsfokus"])
         app.setApplicationName("Arbeidsfokus")
         app.setApplicationDisplayName("Arbeidsfokus")
@@ -52,6 +59,26 @@ def load_start_case(options: GuiOptions, today: dt.date) -> tuple[Case, str | No
     return load_demo(name, today), name, None
 
 
+def open_store(window: MainWindow, *, recover: bool) -> Any:
+    """Open the case store and attach it to ``window`` (autosave, case list, crash recovery).
+
+    Runs just after the window is shown, so start-up does not wait for SQLite. A store that cannot be
+    used is replaced by the store module with a temporary one, and its notice is shown.
+    """
+    from gp_tool.storage.store import CaseStore  # noqa: PLC0415
+    from gp_tool.ui.autosave import StoreDraftSink  # noqa: PLC0415
+    from gp_tool.ui.drafts import FileDraftSink  # noqa: PLC0415
+    from gp_tool.ui.i18n import active  # noqa: PLC0415
+
+    result = CaseStore.open()
+    window.attach_store(
+        result.store, StoreDraftSink(result.store, demo_sink=FileDraftSink()), recover=recover
+    )
+    for notice in result.notices:
+        window.statusBar().showMessage(notice.render(active().gettext), 20000)
+    return result.store
+
+
 def run(options: GuiOptions, argv: list[str]) -> int:
     today = options.today or SystemClock().today()
     try:
@@ -66,6 +93,9 @@ def run(options: GuiOptions, argv: list[str]) -> int:
     window = MainWindow(case, today=today, demo=demo, path=path)
     window.resize(1280, 800)
     window.show()
+    stores: list[Any] = []
+    recover = options.demo is None and options.case_file is None
+    window.first_painted.connect(lambda: stores.append(open_store(window, recover=recover)))
     if options.exit_when_ready:
         window.confirm_close = False
         QTimer.singleShot(0, app.quit)
@@ -73,4 +103,9 @@ def run(options: GuiOptions, argv: list[str]) -> int:
     window.confirm_close = False
     window.close()
     window.deleteLater()
+    # the event loop has ended, so deliver the deletion now (a closed window must not stay "active")
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for store in stores:
+        store.mark_clean_shutdown()
+        store.close()
     return code

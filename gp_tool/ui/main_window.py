@@ -1,14 +1,48 @@
-"""The consultation window: header, step list, step pages, menus and status bar (ui-brief b.1–b.4)."""
+"""The consultation window (ui-brief b.1–b.13): header, steps, the step's page, findings, status bar.
+
+One window, the same regions always: the patient and case week (header), the eight steps, the page of
+the current step, and the findings panel, which never closes. Every action is a QAction in one
+registry (:attr:`MainWindow.actions_by_key`) with its shortcut; menus, the command palette (Ctrl+K) and
+the help come from it, so what the screen says and what the keys do cannot drift apart.
+
+Pages other than the first are built the first time they are shown. The rules run 300 ms after an
+edit (and once the window is up); their findings go to the panel, the step list, the header and the
+pages. Every change is saved as a draft within a second (:mod:`gp_tool.ui.drafts`), and reopening a
+case restores the draft and the step exactly.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QColor, QFont, QKeySequence, QPainter, QPen
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -25,29 +59,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import gp_tool
 from gp_tool.domain.case import Case
 from gp_tool.domain.problems import ProblemError
 from gp_tool.i18n.catalog import LANGUAGES
-from gp_tool.storage.demo import demo_names, load_demo
+from gp_tool.storage.demo import demo_description, demo_names, load_demo
 from gp_tool.storage.files import read_case_file
 from gp_tool.ui import palette
 from gp_tool.ui.document import CaseDocument
 from gp_tool.ui.header import HeaderBar
 from gp_tool.ui.i18n import LANGUAGE_NAMES, _, active, language, next_language, set_language
-from gp_tool.ui.pages import StepPage, make_pages
-from gp_tool.ui.steps import STEPS
+from gp_tool.ui.pages import Analysis, StepPage, make_page, severity_word
+from gp_tool.ui.steps import STEPS, step_index, step_of_field
 
-__all__ = ["MainWindow", "UnsavedAnswer"]
+__all__ = ["ANALYSIS_DELAY_MS", "MainWindow", "UnsavedAnswer"]
 
 UnsavedAnswer = Literal["save", "discard", "cancel"]
 NUMBER_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 HINT_ROLE: Final = Qt.ItemDataRole.UserRole + 2
-STEP_LIST_WIDTH: Final = 320
+SEVERITY_ROLE: Final = Qt.ItemDataRole.UserRole + 3
+COUNT_ROLE: Final = Qt.ItemDataRole.UserRole + 4
+GREYED_ROLE: Final = Qt.ItemDataRole.UserRole + 5
+STEP_LIST_WIDTH: Final = 272
+ANALYSIS_DELAY_MS: Final = 300
+ZOOM_STEPS: Final = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
 class StepDelegate(QStyledItemDelegate):
-    """Draws a step as a numbered circle, the title and its Ctrl+digit key in muted text."""
+    """Draws a step: numbered circle, title, the worst finding's icon and count, the Ctrl+digit key."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(STEP_LIST_WIDTH - 16, max(44, option.fontMetrics.height() + 22))
@@ -55,11 +93,14 @@ class StepDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        from gp_tool.ui.icons import draw_shape  # noqa: PLC0415
+
         c = palette.current()
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         hovered = bool(state & QStyle.StateFlag.State_MouseOver)
         focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        greyed = bool(index.data(GREYED_ROLE))
         rect: QRect = option.rect.adjusted(8, 2, -8, -2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -74,11 +115,10 @@ class StepDelegate(QStyledItemDelegate):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(c.focus), 2))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 6, 6)
-        text_colour = QColor(c.info.text if selected else c.page_text)
+        text_colour = QColor(c.info.text if selected else (c.page_muted if greyed else c.page_text))
         muted_colour = QColor(c.info.muted if selected else c.page_muted)
         font = QFont(option.font)
-        # the number in a circle
-        diameter = 26
+        diameter = max(26, option.fontMetrics.height() + 8)
         circle = QRect(rect.left() + 14, rect.center().y() - diameter // 2 + 1, diameter, diameter)
         painter.setPen(QPen(QColor(c.accent if selected else c.border), 1.5))
         painter.setBrush(QColor(c.accent) if selected else Qt.BrushStyle.NoBrush)
@@ -91,17 +131,36 @@ class StepDelegate(QStyledItemDelegate):
         # key hint, right-aligned, muted
         hint = str(index.data(HINT_ROLE))
         painter.setFont(font)
-        hint_width = painter.fontMetrics().horizontalAdvance(hint) + 4
+        metrics = painter.fontMetrics()
+        hint_width = metrics.horizontalAdvance(hint) + 4
         hint_rect = QRect(rect.right() - 10 - hint_width, rect.top(), hint_width, rect.height())
         painter.setPen(muted_colour)
         painter.drawText(hint_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, hint)
+        # worst finding: icon shape and count (never colour alone)
+        severity = index.data(SEVERITY_ROLE)
+        badge_left = hint_rect.left()
+        if severity:
+            count = str(index.data(COUNT_ROLE) or "")
+            size = metrics.height()
+            count_width = metrics.horizontalAdvance(count) + 2
+            badge_left = hint_rect.left() - 8 - size - 4 - count_width
+            icon_rect = QRect(badge_left, rect.center().y() - size // 2, size, size)
+            role = c.role(str(severity))
+            draw_shape(painter, str(severity), icon_rect.toRectF(), QColor(role.icon), QColor(c.page_bg))
+            painter.setPen(text_colour)
+            painter.drawText(
+                QRect(icon_rect.right() + 4, rect.top(), count_width, rect.height()),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                count,
+            )
         # title, elided if the language makes it long
         title_font = QFont(font)
         if selected:
             title_font.setWeight(QFont.Weight.DemiBold)
+        title_font.setItalic(greyed and not selected)
         painter.setFont(title_font)
         left = circle.right() + 12
-        title_rect = QRect(left, rect.top(), hint_rect.left() - 8 - left, rect.height())
+        title_rect = QRect(left, rect.top(), badge_left - 8 - left, rect.height())
         title = painter.fontMetrics().elidedText(
             str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, title_rect.width()
         )
@@ -111,18 +170,38 @@ class StepDelegate(QStyledItemDelegate):
 
 
 class MainWindow(QMainWindow):
-    """One window, same regions always: header, steps, the current step's page, status bar."""
+    """One window, same regions always: header, steps, the current step's page, findings, status bar.
+
+    Start-up shows the case first: the rules, the timeline drawing and the case store are not needed
+    to see the patient, so they start right after the window's first paint (``first_painted``) and
+    the findings follow a moment later (``analysed``); meanwhile the panel says it is checking.
+    """
+
+    first_painted = Signal()
+    analysed = Signal()
 
     def __init__(
-        self, case: Case, *, today: dt.date, demo: str | None = None, path: Path | None = None
+        self,
+        case: Case,
+        *,
+        today: dt.date,
+        demo: str | None = None,
+        path: Path | None = None,
+        drafts: Any = None,
+        store: Any = None,
     ) -> None:
         super().__init__()
         self.today = today
-        self.confirm_close = True  # ask about unsaved changes when closing
+        self.confirm_close = True  # ask about unsaved changes when closing (without a draft store)
         self.document = CaseDocument(case, path=path, demo=demo)
+        self.analysis = Analysis()
+        self.presenting = False
+        self._zoom = 1.0
         self.setMinimumSize(1024, 640)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
 
         self.header = HeaderBar(self)
+        self.header.milestone_activated.connect(lambda: self.go_to_step(step_index("timeline"), focus=True))
         self.steps = QListWidget(self)
         self.steps.setObjectName("steps")
         self.steps.setFixedWidth(STEP_LIST_WIDTH)
@@ -136,13 +215,11 @@ class MainWindow(QMainWindow):
             item.setData(HINT_ROLE, f"Ctrl+{number}")
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stack")
-        self.pages: list[StepPage] = make_pages(self.document, self.stack)
-        for page in self.pages:
-            self.stack.addWidget(page)
-            page.next_requested.connect(self.next_step)
-            page.previous_requested.connect(self.previous_step)
+        self._pages: list[StepPage | None] = [None] * len(STEPS)
+        for _index in range(len(STEPS)):
+            self.stack.addWidget(QWidget(self.stack))  # stands in until the page is first shown
         self.steps.currentRowChanged.connect(self.go_to_step)
-        self.steps.activated.connect(lambda index: self._focus_page(index.row()))
+        self.steps.activated.connect(lambda index: self.go_to_step(index.row(), focus=True))
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +227,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.steps)
         body.addWidget(self.stack, 1)
         central = QWidget(self)
+        central.setObjectName("central")
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -157,95 +235,225 @@ class MainWindow(QMainWindow):
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
 
+        from gp_tool.ui.findings import FindingsPanel  # noqa: PLC0415
+
+        self.findings = FindingsPanel(self)
+        self.findings.jump_requested.connect(self.jump_to_field)
+        self.findings_dock = QDockWidget(self)
+        self.findings_dock.setObjectName("findings")
+        self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        self.findings_dock.setWidget(self.findings)
+        self.findings_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
+
         self.save_label = QLabel(self)
         self.save_label.setObjectName("status.save")
+        self.readiness_label = QLabel(self)
+        self.readiness_label.setObjectName("status.readiness")
         self.language_label = QLabel(self)
         self.language_label.setObjectName("status.language")
+        self.palette_label = QLabel(self)
+        self.palette_label.setObjectName("status.palette")
         self.statusBar().addWidget(self.save_label, 1)
+        self.statusBar().addWidget(self.readiness_label, 1)
         self.statusBar().addPermanentWidget(self.language_label)
+        self.statusBar().addPermanentWidget(self.palette_label)
 
+        self._analysis_timer = QTimer(self)
+        self._analysis_timer.setSingleShot(True)
+        self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
+        self._analysis_timer.timeout.connect(self.run_analysis)
+
+        self.palette_panel: Any = None
+        self.watermark: Any = None
+        self.autosaver: Any = None
+        self.drafts = drafts
+        self.store = store
         self._build_actions()
         self.document.replaced.connect(self._case_replaced)
-        self.document.edited.connect(lambda _path: self._case_changed())
+        self.document.edited.connect(self._case_edited)
         self.document.state_changed.connect(self._update_status)
+        if drafts is not None:
+            from gp_tool.ui.drafts import Autosaver  # noqa: PLC0415
+
+            self.autosaver = Autosaver(self.document, drafts, self.current_step, self)
+        self._painted = False
+        central.installEventFilter(self)
         self._case_replaced()
         self.retranslate()
         self.go_to_step(0)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint and watched is self.centralWidget():
+            self._painted = True
+            QTimer.singleShot(0, self, self._after_first_paint)
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        self.run_analysis()
+        self.first_painted.emit()
+
+    # ------------------------------------------------------------------ pages
+    @property
+    def pages(self) -> list[StepPage]:
+        """Every page, built now if not yet built (tests, self-test and the language check use it)."""
+        return [self.page(i) for i in range(len(STEPS))]
+
+    def page(self, index: int) -> StepPage:
+        """The page of step ``index``, built the first time it is asked for."""
+        page = self._pages[index]
+        if page is None:
+            page = make_page(index, self.document, self.stack)
+            leaks = getattr(page, "leak_activated", None)
+            if leaks is not None:
+                leaks.connect(lambda path: self.jump_to_field(path, "BLOCK"))
+            page.next_requested.connect(lambda: self.next_step(focus=True))
+            page.previous_requested.connect(lambda: self.previous_step(focus=True))
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            if current == index:
+                self.stack.setCurrentIndex(index)
+            self._pages[index] = page
+            page.set_case(self.document.case, self.today)
+            page.set_analysis(self.analysis)
+        return page
+
+    def built_pages(self) -> list[StepPage]:
+        return [p for p in self._pages if p is not None]
+
     # ------------------------------------------------------------------ actions and menus
-    def _action(self, shortcuts: list[QKeySequence] | None = None) -> QAction:
+    def _action(self, key: str, shortcuts: list[QKeySequence] | None = None) -> QAction:
         action = QAction(self)
+        action.setObjectName("action." + key)
         if shortcuts:
             action.setShortcuts(shortcuts)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self.actions_by_key[key] = action
         return action
 
     def _build_actions(self) -> None:
         key = QKeySequence
-        self.open_action = self._action([key(key.StandardKey.Open)])
+        self.actions_by_key: dict[str, QAction] = {}
+        self.open_action = self._action("open", [key(key.StandardKey.Open)])
         self.open_action.triggered.connect(self.open_case)
-        self.save_action = self._action([key(key.StandardKey.Save)])
+        self.open_file_action = self._action("open_file", [key("Ctrl+Shift+O")])
+        self.open_file_action.triggered.connect(self.open_case_file)
+        self.audit_action = self._action("audit")
+        self.audit_action.triggered.connect(self.show_audit)
+        self.save_action = self._action("save", [key(key.StandardKey.Save)])
         self.save_action.triggered.connect(self.save)
-        self.save_as_action = self._action([key("Ctrl+Shift+S")])
+        self.save_as_action = self._action("save_as")  # Ctrl+Shift+S saves the notes as PDF (b.12)
         self.save_as_action.triggered.connect(self.save_as)
-        self.quit_action = self._action([key("Ctrl+Q")])
+        self.revert_action = self._action("revert")
+        self.revert_action.triggered.connect(self.revert_to_original)
+        self.quit_action = self._action("quit", [key("Ctrl+Q")])
         self.quit_action.triggered.connect(self.close)
+        self.demo_picker_action = self._action("demo_picker", [key("Ctrl+Shift+D")])
+        self.demo_picker_action.triggered.connect(self.open_demo_picker)
         self.demo_actions: dict[str, QAction] = {}
         for name in demo_names():
-            action = self._action()
-            action.setText(name)
+            action = self._action("demo." + name)
             action.triggered.connect(lambda _checked=False, n=name: self.open_demo(n))
             self.demo_actions[name] = action
+
+        self.print_action = self._action("print", [key(key.StandardKey.Print)])
+        self.print_action.triggered.connect(self.print_notes)
+        self.copy_record_action = self._action("copy_record", [key("Ctrl+Shift+C")])
+        self.copy_record_action.triggered.connect(self.copy_to_record)
+        self.save_pdfs_action = self._action("save_pdfs", [key("Ctrl+Shift+S")])
+        self.save_pdfs_action.triggered.connect(self.save_notes_as_pdf)
+        self.palette_action = self._action("palette", [key("Ctrl+K")])
+        self.palette_action.triggered.connect(self.open_command_palette)
+        self.step_actions: list[QAction] = []
+        for i in range(len(STEPS)):
+            action = self._action(f"step.{i + 1}", [key(f"Ctrl+{i + 1}")])
+            action.triggered.connect(lambda _checked=False, n=i: self.go_to_step(n, focus=True))
+            self.step_actions.append(action)
+        self.next_step_action = self._action(
+            "next_step", [key("Ctrl+Return"), key("Ctrl+Enter"), key("Alt+Right"), key("Ctrl+PgDown")]
+        )
+        self.next_step_action.triggered.connect(lambda: self.next_step(focus=True))
+        self.previous_step_action = self._action(
+            "previous_step",
+            [key("Ctrl+Shift+Return"), key("Ctrl+Shift+Enter"), key("Alt+Left"), key("Ctrl+PgUp")],
+        )
+        self.previous_step_action.triggered.connect(lambda: self.previous_step(focus=True))
+        self.next_finding_action = self._action("next_finding", [key("F8")])
+        self.next_finding_action.triggered.connect(lambda: self.visit_finding(1))
+        self.previous_finding_action = self._action("previous_finding", [key("Shift+F8")])
+        self.previous_finding_action.triggered.connect(lambda: self.visit_finding(-1))
+        self.next_region_action = self._action("next_region", [key("F6")])
+        self.next_region_action.triggered.connect(lambda: self.cycle_region(1))
+        self.previous_region_action = self._action("previous_region", [key("Shift+F6")])
+        self.previous_region_action.triggered.connect(lambda: self.cycle_region(-1))
 
         self.language_group = QActionGroup(self)
         self.language_group.setExclusive(True)
         self.language_actions: dict[str, QAction] = {}
         for lang in LANGUAGES:
-            action = self._action()
+            action = self._action("language." + lang)
             action.setText(LANGUAGE_NAMES[lang])
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, lg=lang: self.set_language(lg))
             self.language_group.addAction(action)
             self.language_actions[lang] = action
-        self.next_language_action = self._action([key("Ctrl+Shift+L")])
+        self.next_language_action = self._action("next_language", [key("Ctrl+Shift+L")])
         self.next_language_action.triggered.connect(lambda: self.set_language(next_language()))
-
-        self.step_actions: list[QAction] = []
-        for i in range(len(STEPS)):
-            action = self._action([key(f"Ctrl+{i + 1}")])
-            action.triggered.connect(lambda _checked=False, n=i: self.go_to_step(n))
-            self.step_actions.append(action)
-        self.next_step_action = self._action([key("Alt+Right"), key("Ctrl+PgDown")])
-        self.next_step_action.triggered.connect(self.next_step)
-        self.previous_step_action = self._action([key("Alt+Left"), key("Ctrl+PgUp")])
-        self.previous_step_action.triggered.connect(self.previous_step)
-        self.about_action = self._action()
+        self.presenter_action = self._action("presenter", [key("F5")])
+        self.presenter_action.setCheckable(True)
+        self.presenter_action.triggered.connect(self.set_presenting)
+        self.zoom_in_action = self._action("zoom_in", [key(key.StandardKey.ZoomIn), key("Ctrl+=")])
+        self.zoom_in_action.triggered.connect(lambda: self.zoom(1))
+        self.zoom_out_action = self._action("zoom_out", [key(key.StandardKey.ZoomOut)])
+        self.zoom_out_action.triggered.connect(lambda: self.zoom(-1))
+        self.zoom_reset_action = self._action("zoom_reset", [key("Ctrl+0")])
+        self.zoom_reset_action.triggered.connect(lambda: self.zoom(0))
+        self.about_action = self._action("about")
         self.about_action.triggered.connect(self.show_about)
+        self.keys_action = self._action("keys", [key(key.StandardKey.HelpContents)])
+        self.keys_action.triggered.connect(self.show_keys)
 
         bar = self.menuBar()
         self.file_menu = QMenu(bar)
         self.demo_menu = QMenu(self.file_menu)
         self.demo_menu.addActions(list(self.demo_actions.values()))
-        self.file_menu.addAction(self.open_action)
+        self.file_menu.addActions([self.open_action, self.open_file_action])
         self.file_menu.addMenu(self.demo_menu)
+        self.file_menu.addAction(self.demo_picker_action)
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.save_action, self.save_as_action])
+        self.file_menu.addActions([self.save_action, self.save_as_action, self.revert_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.audit_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.consultation_menu = QMenu(bar)
+        self.step_menu = QMenu(self.consultation_menu)
+        self.step_menu.addActions(self.step_actions)
+        self.consultation_menu.addActions([self.next_step_action, self.previous_step_action])
+        self.consultation_menu.addMenu(self.step_menu)
+        self.consultation_menu.addSeparator()
+        self.consultation_menu.addActions([self.next_finding_action, self.previous_finding_action])
+        self.consultation_menu.addSeparator()
+        self.consultation_menu.addActions([self.print_action, self.save_pdfs_action, self.copy_record_action])
         self.view_menu = QMenu(bar)
         self.language_menu = QMenu(self.view_menu)
         self.language_menu.addActions(list(self.language_actions.values()))
         self.language_menu.addSeparator()
         self.language_menu.addAction(self.next_language_action)
-        self.step_menu = QMenu(self.view_menu)
-        self.step_menu.addActions(self.step_actions)
         self.view_menu.addMenu(self.language_menu)
         self.view_menu.addSeparator()
-        self.view_menu.addActions([self.next_step_action, self.previous_step_action])
-        self.view_menu.addMenu(self.step_menu)
+        self.view_menu.addActions([self.presenter_action, self.zoom_in_action, self.zoom_out_action])
+        self.view_menu.addAction(self.zoom_reset_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.palette_action, self.next_region_action, self.previous_region_action])
         self.help_menu = QMenu(bar)
-        self.help_menu.addAction(self.about_action)
-        for menu in (self.file_menu, self.view_menu, self.help_menu):
+        self.help_menu.addActions([self.keys_action, self.about_action])
+        for menu in (self.file_menu, self.consultation_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
 
     # ------------------------------------------------------------------ language
@@ -256,46 +464,98 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.run_analysis()  # findings are written in the language too
         super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Re-set the window's own texts; pages and header do theirs on the same LanguageChange."""
         self.file_menu.setTitle(_("&File"))
-        self.open_action.setText(_("&Open case…"))
+        self.open_action.setText(_("&Open case…") if self.store is None else _("&Open from the case list…"))
+        self.open_file_action.setText(_("Open case &file…"))
+        self.audit_action.setText(_("Own &practice (self-audit)…"))
+        self.audit_action.setEnabled(self.store is not None)
         self.demo_menu.setTitle(_("Open &demo case"))
+        self.demo_picker_action.setText(_("Choose a demo case…"))
+        for name, action in self.demo_actions.items():
+            description = demo_description(name)
+            action.setText(f"{name} – {_(description)}" if description else name)
         self.save_action.setText(_("&Save"))
         self.save_as_action.setText(_("Save &as…"))
+        self.revert_action.setText(_("&Revert to the original"))
         self.quit_action.setText(_("&Quit"))
-        self.view_menu.setTitle(_("&View"))
-        self.language_menu.setTitle(_("&Language"))
-        self.next_language_action.setText(_("&Next language"))
+        self.consultation_menu.setTitle(_("&Consultation"))
         self.step_menu.setTitle(_("&Go to step"))
         for i, (step, action) in enumerate(zip(STEPS, self.step_actions, strict=True)):
             action.setText(f"&{i + 1} {_(step.title)}")
         self.next_step_action.setText(_("Ne&xt step"))
         self.previous_step_action.setText(_("P&revious step"))
+        self.next_finding_action.setText(_("Next &finding's field"))
+        self.previous_finding_action.setText(_("Previous finding's fi&eld"))
+        self.print_action.setText(_("&Print the notes"))
+        self.copy_record_action.setText(_("&Copy the journal text"))
+        self.save_pdfs_action.setText(_("Save the notes as P&DF…"))
+        self.view_menu.setTitle(_("&View"))
+        self.language_menu.setTitle(_("&Language"))
+        self.next_language_action.setText(_("&Next language"))
+        self.presenter_action.setText(_("&Presenter mode"))
+        self.zoom_in_action.setText(_("Zoom &in"))
+        self.zoom_out_action.setText(_("Zoom &out"))
+        self.zoom_reset_action.setText(_("&Actual size"))
+        self.palette_action.setText(_("Command &palette…"))
+        self.next_region_action.setText(_("Next &region"))
+        self.previous_region_action.setText(_("Previous r&egion"))
         self.help_menu.setTitle(_("&Help"))
+        self.keys_action.setText(_("&Keyboard shortcuts"))
         self.about_action.setText(_("&About Arbeidsfokus"))
         self.language_actions[language()].setChecked(True)
         self.steps.setAccessibleName(_("Steps"))
-        for i, step in enumerate(STEPS):
-            item = self.steps.item(i)
-            title = _(step.title)
-            item.setText(title)
-            item.setToolTip(_("Step {number}: {title} (Ctrl+{number})").format(number=i + 1, title=title))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{i + 1} {title}, Ctrl+{i + 1}")
+        self.findings_dock.setWindowTitle(_("Findings"))
+        self._update_step_items()
         self._update_title()
         self._update_status()
 
     # ------------------------------------------------------------------ case
     def _case_replaced(self) -> None:
-        for page in self.pages:
+        for page in self.built_pages():
             page.set_case(self.document.case, self.today)
         self._case_changed()
+        self._restore_draft()
+        if self.presenting and not self._fictional():
+            self.set_presenting(False)
+            self.statusBar().showMessage(_("Presenter mode ended: the case opened is not fictional."), 8000)
+        self._analysis_timer.start(0)
+
+    def _case_edited(self, path: str) -> None:
+        for page in self.built_pages():
+            page.case_edited(path)
+        self._case_changed()
+        self._analysis_timer.start()
 
     def _case_changed(self) -> None:
         self.header.set_case(self.document.case, self.today, demo=self.document.demo is not None)
         self._update_title()
+
+    def run_analysis(self) -> None:
+        """Run the rules and the timeline on the current case and show the results everywhere."""
+        from gp_tool.ui.caseinfo import evaluate, timeline  # noqa: PLC0415
+
+        self._analysis_timer.stop()
+        case = self.document.case
+        evaluation = evaluate(case, self.today, language())
+        view = evaluation.timeline
+        if view is None:
+            try:
+                view = timeline(case, self.today)
+            except Exception:  # the timeline must never take the consultation down
+                view = None
+        self.analysis = Analysis(evaluation, view)
+        self.header.set_timeline(view)
+        self.findings.set_evaluation(self.analysis.evaluation)
+        for page in self.built_pages():
+            page.set_analysis(self.analysis)
+        self._update_step_items()
+        self._update_status()
+        self.analysed.emit()
 
     def _update_title(self) -> None:
         name = self.document.case.patient.name or _("Unnamed patient")
@@ -304,58 +564,399 @@ class MainWindow(QMainWindow):
             title += " [DEMO]"
         self.setWindowTitle(title)
 
+    def _update_step_items(self) -> None:
+        evaluation = self.analysis.evaluation
+        per_step: dict[int, list[str]] = {}
+        if evaluation is not None:
+            for finding in evaluation.findings:
+                targets = {step_of_field(f) for f in finding.fields} or {step_index("decision")}
+                for target in targets:
+                    per_step.setdefault(target, []).append(finding.severity)
+        questions = step_index("nav_questions")
+        due = evaluation.questions_due if evaluation is not None else ()
+        for i, step in enumerate(STEPS):
+            item = self.steps.item(i)
+            title = _(step.title)
+            severities = per_step.get(i, [])
+            worst = min(severities, key=lambda s: {"BLOCK": 0, "WARN": 1, "INFO": 2}.get(s, 3), default=None)
+            item.setText(title)
+            item.setData(SEVERITY_ROLE, worst)
+            item.setData(COUNT_ROLE, len(severities) if severities else None)
+            greyed = i == questions and evaluation is not None and not due
+            item.setData(GREYED_ROLE, greyed)
+            tip = _("Step {number}: {title} (Ctrl+{number})").format(number=i + 1, title=title)
+            if greyed:
+                tip += "\n" + _("Not due with this note.")
+            if worst is not None:
+                tip += "\n" + f"{severity_word(worst)}: {len(severities)}"
+            item.setToolTip(tip)
+            accessible = f"{i + 1} {title}, Ctrl+{i + 1}"
+            if worst is not None:
+                accessible += f", {severity_word(worst)} {len(severities)}"
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+
     def save_state_text(self) -> str:
         doc = self.document
+        if doc.draft_error:
+            return _("Not saved: {reason}").format(reason=doc.draft_error)
+        if doc.dirty and self.autosaver is not None:
+            if self.autosaver.pending:
+                return _("Saving …")
+            if doc.draft_saved_at is not None:
+                return _("Draft saved {time}").format(time=doc.draft_saved_at.strftime("%H:%M:%S"))
         if doc.dirty:
             return _("Not saved")
         if doc.saved_at is not None:
             return _("Saved {time}").format(time=doc.saved_at.strftime("%H:%M"))
         return _("No unsaved changes")
 
+    def readiness_text(self) -> str:
+        evaluation = self.analysis.evaluation
+        if evaluation is None or evaluation.error:
+            return ""
+        blocks = sum(1 for f in evaluation.findings if f.severity == "BLOCK")
+        warns = sum(1 for f in evaluation.findings if f.severity == "WARN")
+        if not blocks and not warns:
+            return "✓ " + _("Ready to print")
+        return _("{blocks} stop · {warnings} warnings").format(blocks=blocks, warnings=warns)
+
     def _update_status(self) -> None:
         self.save_label.setText(self.save_state_text())
-        self.save_label.setProperty("role", "save-dirty" if self.document.dirty else "")
+        dirty = self.document.dirty and (self.autosaver is None or bool(self.document.draft_error))
+        self.save_label.setProperty("role", "save-dirty" if dirty else "")
         self.save_label.style().unpolish(self.save_label)
         self.save_label.style().polish(self.save_label)
+        self.readiness_label.setText(self.readiness_text())
         self.language_label.setText(_("Language: {language}").format(language=LANGUAGE_NAMES[language()]))
+        self.palette_label.setText(_("Ctrl+K: commands"))
+
+    # ------------------------------------------------------------------ drafts
+    def _restore_draft(self) -> None:
+        if self.autosaver is None:
+            return
+        draft = self.drafts.load(self.autosaver.key)
+        if draft is None or draft.case == self.document.case:
+            return
+        self.document.case = draft.case
+        self.document.dirty = True
+        self.document.draft_saved_at = draft.saved_at
+        for page in self.built_pages():
+            page.set_case(self.document.case, self.today)
+        self._case_changed()
+        QTimer.singleShot(0, self, lambda: self.go_to_step(draft.step))
+        self.statusBar().showMessage(
+            _("Restored the unsaved work from {time}. File → Revert to the original starts over.").format(
+                time=draft.saved_at.strftime("%d.%m %H:%M")
+            ),
+            15000,
+        )
+        self.document.state_changed.emit()
+
+    def revert_to_original(self) -> None:
+        """Forget the draft and reload the case from its file or demo."""
+        if self.autosaver is not None:
+            self.autosaver.discard()
+        doc = self.document
+        if doc.path is not None:
+            self.open_path(doc.path)
+        elif doc.demo is not None:
+            doc.replace(load_demo(doc.demo, self.today), demo=doc.demo)
 
     # ------------------------------------------------------------------ steps
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
-    def go_to_step(self, index: int) -> None:
-        index = max(0, min(len(self.pages) - 1, index))
+    def go_to_step(self, index: int, *, focus: bool = False) -> None:
+        index = max(0, min(len(STEPS) - 1, index))
+        page = self.page(index)
         if self.stack.currentIndex() != index:
             self.stack.setCurrentIndex(index)
+            if self.autosaver is not None:
+                self.autosaver.step_changed()
         if self.steps.currentRow() != index:
             self.steps.setCurrentRow(index)
+        if focus:
+            page.first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def next_step(self) -> None:
-        self.go_to_step(self.current_step() + 1)
+    def next_step(self, *, focus: bool = False) -> None:
+        self.go_to_step(self.current_step() + 1, focus=focus)
 
-    def previous_step(self) -> None:
-        self.go_to_step(self.current_step() - 1)
+    def previous_step(self, *, focus: bool = False) -> None:
+        self.go_to_step(self.current_step() - 1, focus=focus)
 
-    def _focus_page(self, index: int) -> None:
+    def jump_to_field(self, path: str, severity: str = "INFO") -> bool:
+        """Open the step of case field ``path``, focus its input and outline it (finding → field)."""
+        index = step_of_field(path) if path else step_index("decision")
         self.go_to_step(index)
-        self.pages[index].first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        page = self.page(index)
+        if path and page.focus_field(path, severity):
+            return True
+        page.first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
+
+    def visit_finding(self, direction: int) -> None:
+        """F8 / Shift+F8: the field of the next / previous finding."""
+        tree = self.findings.tree
+        count = tree.topLevelItemCount()
+        if not count:
+            return
+        current = tree.currentItem()
+        while current is not None and current.parent() is not None:
+            current = current.parent()
+        row = tree.indexOfTopLevelItem(current) if current is not None else -1
+        row = (row + direction) % count
+        item = tree.topLevelItem(row)
+        if item is None:
+            return
+        tree.setCurrentItem(item)
+        finding = tree.finding_of(item)
+        fields = getattr(finding, "fields", ())
+        self.jump_to_field(fields[0] if fields else "", getattr(finding, "severity", "INFO"))
+
+    def cycle_region(self, direction: int) -> None:
+        """F6 / Shift+F6: header, steps, form, findings (ui-brief b.12)."""
+        regions: list[QWidget] = [
+            self.header.milestone_chip if self.header.milestone_chip.isVisible() else self.steps,
+            self.steps,
+            self.page(self.current_step()).first_focus,
+            self.findings.tree,
+        ]
+        focus = QApplication.focusWidget()
+        at = 0
+        for i, region in enumerate(regions):
+            if focus is not None and (focus is region or region.isAncestorOf(focus)):
+                at = i
+        target = regions[(at + direction) % len(regions)]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ------------------------------------------------------------------ palette, presenter, zoom
+    def commands(self) -> list[Any]:
+        """Everything the command palette offers: steps, actions with their keys, demos, languages."""
+        from gp_tool.ui.command_palette import Command  # noqa: PLC0415
+
+        commands = [
+            Command(
+                _("Go to step {number}: {title}").format(number=i + 1, title=_(step.title)),
+                functools.partial(self.go_to_step, i, focus=True),
+                f"Ctrl+{i + 1}",
+            )
+            for i, step in enumerate(STEPS)
+        ]
+        skip = {"palette", "demo_picker"} | {f"step.{i + 1}" for i in range(len(STEPS))}
+        for key, action in self.actions_by_key.items():
+            if key in skip or key.startswith("demo.") or not action.text():
+                continue
+            commands.append(
+                Command(
+                    action.text(),
+                    action.trigger,
+                    action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                )
+            )
+        return commands
+
+    def open_command_palette(self) -> None:
+        """Ctrl+K: every step and action."""
+        self.open_palette(None)
+
+    def open_palette(self, commands: list[Any] | None = None) -> None:
+        if self.palette_panel is None:
+            from gp_tool.ui.command_palette import CommandPalette  # noqa: PLC0415
+
+            self.palette_panel = CommandPalette(self)
+        self.palette_panel.open(commands if commands is not None else self.commands())
+
+    def open_demo_picker(self) -> None:
+        """Ctrl+Shift+D: the palette, listing the demo cases with their one-line descriptions."""
+        from gp_tool.ui.command_palette import Command  # noqa: PLC0415
+
+        self.open_palette(
+            [
+                Command(f"{name} – {_(demo_description(name))}", functools.partial(self.open_demo, name))
+                for name in demo_names()
+            ]
+        )
+
+    def _fictional(self) -> bool:
+        from gp_tool.ui.caseinfo import is_fictional  # noqa: PLC0415
+
+        return is_fictional(self.document.case, self.document.demo)
+
+    def set_presenting(self, on: bool) -> bool:
+        """Presenter mode on or off; refused (False) for a case that is not fictional."""
+        app = QApplication.instance()
+        if on and not self._fictional():
+            self.presenter_action.setChecked(False)
+            self.statusBar().showMessage(
+                _("Presenter mode shows fictional patients only: open a demo or course case first."), 10000
+            )
+            return False
+        self.presenting = on
+        self.presenter_action.setChecked(on)
+        if self.watermark is None:
+            from gp_tool.ui.presenter import Watermark  # noqa: PLC0415
+
+            self.watermark = Watermark(self.centralWidget() or self)
+        self.watermark.setVisible(on)
+        self.watermark.raise_()
+        if isinstance(app, QApplication):
+            from gp_tool.ui.presenter import PRESENTER_SCALE  # noqa: PLC0415
+
+            palette.force_dark(app, False if on else None)
+            palette.set_scale(app, self._zoom * (PRESENTER_SCALE if on else 1.0))
+            self.refresh_fonts()
+        self.header.set_presenting(on)
+        return True
+
+    def zoom(self, direction: int) -> None:
+        """Ctrl+plus / Ctrl+minus / Ctrl+0: 80–200 % (ui-brief b.11)."""
+        if direction == 0:
+            self._zoom = 1.0
+        else:
+            steps = [
+                z for z in ZOOM_STEPS if (z > self._zoom + 1e-6 if direction > 0 else z < self._zoom - 1e-6)
+            ]
+            if steps:
+                self._zoom = steps[0] if direction > 0 else steps[-1]
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            from gp_tool.ui.presenter import PRESENTER_SCALE  # noqa: PLC0415
+
+            palette.set_scale(app, self._zoom * (PRESENTER_SCALE if self.presenting else 1.0))
+            self.refresh_fonts()
+
+    def refresh_fonts(self) -> None:
+        """Re-derive heading fonts from the (scaled) application font and redraw."""
+        from gp_tool.ui.widgets import heading_font  # noqa: PLC0415
+
+        base = QApplication.font()
+        for widget in self.findChildren(QWidget):
+            scale = widget.property("heading_scale")
+            if scale:
+                widget.setFont(heading_font(base, float(scale)))
+        self.steps.setFixedWidth(int(STEP_LIST_WIDTH * palette.scale()))
+        self.steps.reset()
+        self.update()
+
+    # ------------------------------------------------------------------ printing and the record
+    def print_notes(self) -> bool:
+        """Ctrl+P: save, open the notes step and print both notes."""
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        notes = step_index("notes")
+        self.go_to_step(notes)
+        page = self.page(notes)
+        printer = getattr(page, "print_notes", None)
+        printed = bool(printer()) if callable(printer) else False
+        if printed:
+            self.statusBar().showMessage(_("The notes were printed."), 5000)
+        return printed
+
+    def save_notes_as_pdf(self) -> bool:
+        """Ctrl+Shift+S: both notes as PDF files (opens the notes step)."""
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        notes = step_index("notes")
+        self.go_to_step(notes)
+        saver = getattr(self.page(notes), "save_pdfs", None)
+        return bool(saver()) if callable(saver) else False
+
+    def copy_to_record(self) -> str:
+        """Ctrl+Shift+C: the journal text to the clipboard."""
+        page = self.page(step_index("notes"))
+        copier = getattr(page, "copy_to_record", None)
+        text = copier() if callable(copier) else ""
+        if text:
+            self.statusBar().showMessage(_("Journal text copied. Paste it into the patient record."), 5000)
+        return str(text)
 
     # ------------------------------------------------------------------ files
     def _confirm_discard(self) -> bool:
-        """True when the current case may be replaced or closed (saved, discarded or clean)."""
+        """True when the current case may be replaced or closed (saved, discarded, drafted or clean)."""
         if not self.document.dirty:
             return True
+        if self.autosaver is not None and self.autosaver.flush():
+            return True  # the work is in the draft; reopening restores it
         answer = self._ask_unsaved()
         if answer == "save":
             return self.save()
         return answer == "discard"
 
     def open_case(self) -> None:
+        """Ctrl+O: the case list when there is a case store, else a case file."""
+        if self.store is None:
+            self.open_case_file()
+            return
+        if self._confirm_discard():
+            self._show_case_list()
+
+    def open_case_file(self) -> None:
         if not self._confirm_discard():
             return
         path = self._ask_open_path()
         if path is not None:
             self.open_path(path)
+
+    def open_stored_case(self, case_id: str) -> bool:
+        """Open the case ``case_id`` from the case store (its pending draft, if any, is restored)."""
+        from gp_tool.storage.store import StoreError  # noqa: PLC0415
+
+        try:
+            stored = self.store.load(case_id)
+        except StoreError as exc:
+            self._show_problems(_("Could not open the case"), exc.render(active().gettext), [])
+            return False
+        self.document.replace(stored.case, case_id=case_id)
+        self.go_to_step(0)
+        return True
+
+    def attach_store(self, store: Any, drafts: Any, *, recover: bool = False) -> None:
+        """Use ``store`` for the case list and ``drafts`` for the autosave (after the window is up).
+
+        With ``recover``, a case left by a session that did not end cleanly is opened again.
+        """
+        self.store = store
+        self.drafts = drafts
+        if self.autosaver is None:
+            from gp_tool.ui.drafts import Autosaver  # noqa: PLC0415
+
+            self.autosaver = Autosaver(self.document, drafts, self.current_step, self)
+        else:
+            self.autosaver.sink = drafts
+        self.retranslate()
+        info = store.unclean_shutdown() if hasattr(store, "unclean_shutdown") else None
+        if info is not None and recover and info.case_id is not None and not self.document.dirty:
+            self.open_stored_case(info.case_id)  # restores its pending draft too
+        else:
+            self._restore_draft()
+        if info is not None:
+            from gp_tool.ui.autosave import recovery_text  # noqa: PLC0415
+
+            self.statusBar().showMessage(recovery_text(info, self.today), 20000)
+
+    def _show_case_list(self) -> None:
+        from gp_tool.ui.case_list import CaseListDialog  # noqa: PLC0415
+
+        dialog = CaseListDialog(self.store, today=self.today, parent=self)
+        dialog.case_chosen.connect(self.open_stored_case)
+        dialog.exec()
+
+    def show_audit(self) -> None:
+        """File → Own practice: anonymous counts from the stored cases."""
+        if self.store is None:
+            return
+        from PySide6.QtWidgets import QDialog  # noqa: PLC0415
+
+        from gp_tool.ui.audit_page import AuditPage  # noqa: PLC0415
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_("Own practice (self-audit)"))
+        page = AuditPage(self.store, dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(page)
+        dialog.resize(900, 640)
+        page.refresh()
+        dialog.exec()
 
     def open_path(self, path: Path) -> bool:
         """Open the case file at ``path``; on problems, show them and keep the current case."""
@@ -376,6 +977,7 @@ class MainWindow(QMainWindow):
         if not self._confirm_discard():
             return
         self.document.replace(load_demo(name, self.today), demo=name)
+        self.go_to_step(0)
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -391,6 +993,7 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        old_key = self.autosaver.key if self.autosaver is not None else None
         try:
             self.document.save(path)
         except ProblemError as exc:
@@ -400,13 +1003,30 @@ class MainWindow(QMainWindow):
                 [problem.render(active().gettext) for problem in exc.problems],
             )
             return False
+        if self.autosaver is not None:
+            new_key = self.autosaver.key
+            if old_key is not None and old_key != new_key and hasattr(self.drafts, "rebind"):
+                self.drafts.rebind(old_key, new_key)  # the stored case is now known by its file
+            self.autosaver.discard()  # the file holds the work now
+            if old_key is not None and old_key != new_key:
+                self.drafts.discard(old_key)
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_close and not self._confirm_discard():
             event.ignore()
             return
+        if self.autosaver is not None:
+            self.autosaver.flush()
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.palette_panel is not None and self.palette_panel.isVisible():
+            width = min(640, self.width() - 40)
+            self.palette_panel.setGeometry(
+                (self.width() - width) // 2, 60, width, self.palette_panel.height()
+            )
 
     # ------------------------------------------------------------------ dialogs (small: tests replace them)
     def _dialog_folder(self) -> str:
@@ -454,11 +1074,25 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def show_about(self) -> None:
+        """Help → About (version, rules version, licences)."""
+        from gp_tool.ui.about import AboutDialog  # noqa: PLC0415
+
+        AboutDialog(self).exec()
+
+    def keyboard_shortcuts(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for every action with a shortcut, from the one registry."""
+        rows = []
+        for action in self.actions_by_key.values():
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            if keys and action.text():
+                rows.append((keys, action.text().replace("&", "")))
+        return rows
+
+    def show_keys(self) -> None:
+        """F1: every shortcut, from the action registry."""
         box = QMessageBox(self)
-        box.setWindowTitle(_("About Arbeidsfokus"))
-        box.setText(f"Arbeidsfokus {gp_tool.__version__}")
-        box.setInformativeText(
-            _("Decision support for sick notes in general practice: work first, the legal timeline in view.")
-        )
+        box.setWindowTitle(_("Keyboard shortcuts"))
+        box.setText(_("Every action, and its keys:"))
+        box.setInformativeText("\n".join(f"{keys}\t{text}" for keys, text in self.keyboard_shortcuts()))
         box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()

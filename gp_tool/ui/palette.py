@@ -3,8 +3,8 @@
 Severity and visibility roles come from NAV Aksel's global steps 100/600/800/1000: ``bg`` is the role
 background, ``text`` and ``muted`` are for text on that background (at least 4.5:1), ``icon`` is for
 borders and icons only (at least 3:1), never for text. The neutral extras (``surface``, ``border``,
-``accent``) are our own, chosen with the same contrast limits. Presenter mode will force light by
-calling :func:`apply` with ``dark=False``.
+``accent``) are our own, chosen with the same contrast limits. Presenter mode forces light with
+:func:`force_dark` (``False``) and enlarges every font with :func:`set_scale`; both re-apply at once.
 """
 
 from __future__ import annotations
@@ -16,7 +16,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["DARK", "LIGHT", "MIN_POINT_SIZE", "Colours", "Role", "apply", "current", "follow_system"]
+__all__ = [
+    "DARK",
+    "LIGHT",
+    "MIN_POINT_SIZE",
+    "Colours",
+    "Role",
+    "apply",
+    "current",
+    "follow_system",
+    "force_dark",
+    "scale",
+    "set_scale",
+]
 
 MIN_POINT_SIZE: Final = 10.0
 """No text below 10 pt (ui-brief b.11, WinForms guidance)."""
@@ -32,6 +44,8 @@ class Role:
 
 @dataclass(frozen=True)
 class Colours:
+    """One scheme. ``role(name)`` gives the role for a severity or visibility name."""
+
     dark: bool
     danger: Role
     warning: Role
@@ -47,6 +61,12 @@ class Colours:
     divider: str  # decorative lines only
     accent: str  # selection bar and solid buttons
     on_accent: str  # text on accent
+
+    def role(self, name: str) -> Role:
+        """``BLOCK``/``danger``, ``WARN``/``warning``, ``INFO``/``info``, ``OK``/``success``, ``meta``."""
+        key = {"BLOCK": "danger", "WARN": "warning", "INFO": "info", "OK": "success"}.get(name, name)
+        role = getattr(self, key, None)
+        return role if isinstance(role, Role) else self.info
 
 
 LIGHT: Final = Colours(
@@ -89,6 +109,8 @@ DARK: Final = Colours(
 class _State:
     colours: Colours = LIGHT
     forced_dark: bool | None = None
+    scale: float = 1.0  # font scale: zoom (0.8–2.0) times presenter mode
+    base_point_size: float | None = None  # the application font's size before any scaling
 
 
 def system_is_dark() -> bool:
@@ -136,10 +158,6 @@ def stylesheet(c: Colours) -> str:
     return f"""
 QWidget#header {{ background: {c.surface}; border-bottom: 1px solid {c.divider}; }}
 QLabel[role="muted"] {{ color: {c.page_muted}; }}
-QLabel[role="chip-info"] {{
-    background: {c.info.bg}; color: {c.info.text}; border: 1px solid {c.info.icon};
-    border-radius: 12px; padding: 3px 12px;
-}}
 QLabel[role="banner-warning"] {{
     background: {c.warning.bg}; color: {c.warning.text}; border: 1px solid {c.warning.icon};
     border-left: 4px solid {c.warning.icon}; border-radius: 4px; padding: 6px 12px;
@@ -153,6 +171,32 @@ QLineEdit[invalid="true"] {{
     background: {c.page_bg}; color: {c.page_text};
 }}
 QLabel[role="save-dirty"] {{ color: {c.danger.muted}; }}
+{_chips(c)}
+QLabel[role="banner-danger"] {{
+    background: {c.danger.bg}; color: {c.danger.text}; border: 1px solid {c.danger.icon};
+    border-left: 4px solid {c.danger.icon}; border-radius: 4px; padding: 6px 12px;
+}}
+QLabel[role="banner-info"] {{
+    background: {c.info.bg}; color: {c.info.text}; border: 1px solid {c.info.icon};
+    border-left: 4px solid {c.info.icon}; border-radius: 4px; padding: 6px 12px;
+}}
+QLabel[role="banner-success"] {{
+    background: {c.success.bg}; color: {c.success.text}; border: 1px solid {c.success.icon};
+    border-left: 4px solid {c.success.icon}; border-radius: 4px; padding: 6px 12px;
+}}
+QLabel[role="ribbon"] {{
+    background: {c.warning.icon if c.dark else c.warning.muted}; color: {c.page_bg if c.dark else "#ffffff"};
+    font-weight: 600; border-radius: 3px; padding: 3px 10px;
+}}
+QLabel[role="why"] {{ color: {c.page_muted}; padding-left: 26px; }}
+QLabel[role="finding-warning"] {{ color: {c.warning.muted}; }}
+QLabel[role="finding-danger"] {{ color: {c.danger.muted}; }}
+QGroupBox[audience="employer"] {{ border-left: 4px solid {c.meta.icon}; }}
+QWidget[flash="BLOCK"], QWidget[flash="danger"] {{ border: 2px solid {c.danger.icon}; }}
+QWidget[flash="WARN"] {{ border: 2px solid {c.warning.icon}; }}
+QWidget[flash="INFO"] {{ border: 2px solid {c.info.icon}; }}
+QTreeWidget#findingsTree {{ background: {c.surface}; border: none; border-left: 1px solid {c.divider}; }}
+QFrame#commandPalette {{ background: {c.page_bg}; border: 2px solid {c.focus}; border-radius: 8px; }}
 QListWidget#steps {{
     background: {c.surface}; border: none; border-right: 1px solid {c.divider}; outline: 0;
 }}
@@ -163,11 +207,54 @@ QStatusBar QLabel {{ padding: 0 8px; }}
 """
 
 
+def _chips(c: Colours) -> str:
+    """Chips: a rounded label in a role's colours (``chip-info``, ``chip-danger``, ``chip-meta`` …)."""
+    rules = []
+    for name in ("info", "danger", "warning", "success", "meta"):
+        r = c.role(name)
+        rules.append(
+            f'*[role="chip-{name}"] {{ background: {r.bg}; color: {r.text}; '
+            f"border: 1px solid {r.icon}; border-radius: 11px; padding: 2px 10px; }}"
+        )
+        rules.append(
+            f'*[role="chip-{name}"] QLabel {{ color: {r.text}; background: transparent; '
+            "border: none; padding: 0; }"
+        )
+    rules.append(
+        f'*[role="chip-nav"] {{ background: transparent; color: {c.page_text}; '
+        f"border: 1px solid {c.border}; border-radius: 11px; padding: 2px 10px; }}"
+    )
+    rules.append(
+        f'*[role="chip-nav"] QLabel {{ color: {c.page_text}; background: transparent; border: none; padding: 0; }}'
+    )
+    return "\n".join(rules)
+
+
 def _ensure_font(app: QApplication) -> None:
     font = QFont(app.font())
-    if font.pointSizeF() < MIN_POINT_SIZE:
-        font.setPointSizeF(MIN_POINT_SIZE)
+    if _State.base_point_size is None:
+        _State.base_point_size = max(font.pointSizeF(), MIN_POINT_SIZE)
+    size = _State.base_point_size * _State.scale
+    if abs(font.pointSizeF() - size) > 0.01:
+        font.setPointSizeF(size)
         app.setFont(font)
+
+
+def scale() -> float:
+    """The current font scale (1.0 normal; presenter mode 1.5; zoom multiplies)."""
+    return _State.scale
+
+
+def set_scale(app: QApplication, value: float) -> None:
+    """Scale every font by ``value`` (clamped to 0.8–3.0) and re-apply the style."""
+    _State.scale = max(0.8, min(3.0, value))
+    apply(app)
+
+
+def force_dark(app: QApplication, dark: bool | None) -> None:
+    """Force the dark (True) or light (False) scheme, or follow the system again (None)."""
+    _State.forced_dark = dark
+    apply(app)
 
 
 def apply(app: QApplication, dark: bool | None = None) -> Colours:

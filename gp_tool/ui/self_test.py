@@ -1,4 +1,8 @@
-"""``gp-tool self-test``: build the window offscreen, walk every step and language, save, check fonts."""
+"""``gp-tool self-test``: build the window offscreen, walk every step and language, render the notes.
+
+Contracts §1: build the main window, load a demo case, visit every step, render both notes to a
+temporary folder, exit. One line per check; exit code 0 when every check passed.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +34,7 @@ def run_self_test(workdir: Path) -> int:
     from gp_tool.ui.app_window import application  # noqa: PLC0415
     from gp_tool.ui.i18n import language, set_language  # noqa: PLC0415
     from gp_tool.ui.main_window import MainWindow  # noqa: PLC0415
+    from gp_tool.ui.steps import STEPS  # noqa: PLC0415
 
     app = application()
     previous_language = language()
@@ -61,14 +66,22 @@ def run_self_test(workdir: Path) -> int:
     )
 
     def visit_steps() -> bool:
-        for index in range(len(win.pages)):
-            win.go_to_step(index)
+        for index in range(len(STEPS)):
+            win.go_to_step(index, focus=True)
             app.processEvents()
-            if win.stack.currentWidget() is not win.pages[index] or not win.pages[index].isVisible():
+            page = win.page(index)
+            if win.stack.currentWidget() is not page or not page.isVisible():
                 return False
         return True
 
-    check(f"every step visited ({len(win.pages)})", visit_steps)
+    check(f"every step visited ({len(STEPS)})", visit_steps)
+
+    def rules_ran() -> bool:
+        win.run_analysis()
+        evaluation = win.analysis.evaluation
+        return evaluation is not None and not evaluation.error and win.analysis.timeline is not None
+
+    check("rules evaluated and timeline drawn", rules_ran)
 
     def switch_languages() -> bool:
         for lang in (*LANGUAGES, previous_language):
@@ -79,6 +92,18 @@ def run_self_test(workdir: Path) -> int:
         return True
 
     check("languages switched (" + ", ".join(LANGUAGES) + ")", switch_languages)
+
+    def render_notes() -> bool:
+        from gp_tool.documents import write_notes  # noqa: PLC0415
+        from gp_tool.ui.page_notes import note_context  # noqa: PLC0415
+
+        folder = workdir / "notes"
+        folder.mkdir(exist_ok=True)
+        ctx = note_context(win.document.case, today, language(), course=True)
+        write_notes(win.document.case, ctx, folder)
+        return all((folder / name).stat().st_size > 0 for name in ("nav-note.pdf", "employer-note.pdf"))
+
+    check("both notes rendered (nav-note.pdf, employer-note.pdf)", render_notes)
 
     def save_and_read_back() -> bool:
         target = workdir / "self-test-case.json"
