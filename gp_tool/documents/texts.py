@@ -1,6 +1,6 @@
 """Translatable names and phrases the notes print: period kinds, reasons, questions, statements.
 
-Message ids are English (glossary: ``/work/shared/glossary.md``); nb, nn and en live in the catalogues.
+Message ids are English (glossary: the shared ``glossary.md``); nb, nn and en live in the catalogues.
 Every function takes a :class:`~gp_tool.i18n.catalog.Translator` so one note renders in any language.
 """
 
