@@ -25,7 +25,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from gp_tool.domain.national_id import InvalidNationalIdError, validate_national_id
+from gp_tool.domain.national_id import InvalidNationalIdError, birth_date_of, validate_national_id
 
 __all__ = [
     "FORMAT",
@@ -237,6 +237,17 @@ class Patient(_Model):
                 "birth_date_required", "birth_date is required when national_id is empty"
             )
         return self
+
+    def known_birth_date(self) -> dt.date | None:
+        """``birth_date``, else the one encoded in the national id (None when neither gives one)."""
+        if self.birth_date is not None:
+            return self.birth_date
+        if self.national_id:
+            try:
+                return birth_date_of(self.national_id)
+            except (InvalidNationalIdError, ValueError):
+                return None
+        return None
 
 
 class Sykmelder(_Model):

@@ -27,7 +27,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from gp_tool.domain.case import Case, EarlierSickNote, Period, PeriodKind, SickNote
-from gp_tool.domain.national_id import InvalidNationalIdError, birth_date_of
 from gp_tool.rules.calendar import add_weekdays, days, days_between, each_day
 from gp_tool.rules.parameters import Parameters, parameters
 
@@ -79,13 +78,7 @@ def merge_spans(spans: Iterable[Span]) -> tuple[Span, ...]:
 
 def birth_date(case: Case) -> dt.date | None:
     """The patient's birth date: ``patient.birth_date``, else the one encoded in the national id."""
-    if case.patient.birth_date is not None:
-        return case.patient.birth_date
-    if case.patient.national_id:
-        try:
-            return birth_date_of(case.patient.national_id)
-        except (InvalidNationalIdError, ValueError):
-            return None
+    return case.patient.known_birth_date()
     return None
 
 

@@ -40,7 +40,8 @@ from gp_tool.domain.case import Case, EarlierSickNote, PeriodKind, SickNote
 from gp_tool.domain.casefile import load_case_document
 from gp_tool.domain.problems import ProblemError
 from gp_tool.i18n.markers import N_
-from gp_tool.storage.store import CaseStore, case_start_of
+from gp_tool.rules.absence import case_start
+from gp_tool.storage.store import CaseStore
 
 __all__ = ["LENGTH_BUCKETS", "WEEK_8_OFFSET", "AuditReport", "ChapterRow", "audit_documents", "audit_store"]
 
@@ -159,7 +160,7 @@ def _count_case(case: Case, tally: _Tally) -> int | None:
     tally.graded_days += _union_days(graded)[0]
     if not covered:
         return None
-    start = case_start_of(case)
+    start = case_start(case)
     point = start + dt.timedelta(days=WEEK_8_OFFSET)
     if any(first <= point <= last for first, last in covered):
         tally.reached += 1

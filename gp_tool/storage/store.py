@@ -98,7 +98,6 @@ __all__ = [
     "StoreNotice",
     "StoredCase",
     "VersionInfo",
-    "case_start_of",
     "default_due_dates",
     "default_path",
     "week_of",
@@ -187,11 +186,6 @@ DUE_MILESTONES: Final[tuple[str, ...]] = (
 """The milestones (``gp_tool.rules.timeline`` ids) that the case list's "due this week" filter and
 "next deadline" column look at: the follow-up plan, dialogue meetings 1 and 2, the 8-week point and
 the week-17 questions. Every milestone of the timeline is stored; the list looks at these."""
-
-
-def case_start_of(case: Case) -> dt.date:
-    """The first day of the absence case: given, or derived with NAV's 16-day chaining (rules)."""
-    return case_start(case)
 
 
 def default_due_dates(case: Case) -> dict[str, dt.date]:
@@ -904,7 +898,7 @@ class CaseStore:
             national_id=stored.patient.national_id,
             birth_date=None if anon else born,
             birth_year=birth_year(stored),
-            case_start=case_start_of(case),
+            case_start=case_start(case),
             due=due,
         )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from gp_tool.domain.case import Case, Period, PeriodKind
-from gp_tool.domain.national_id import IdKind, InvalidNationalIdError, birth_date_of, id_kind
+from gp_tool.domain.national_id import IdKind, InvalidNationalIdError, id_kind
 from gp_tool.i18n.markers import N_
 
 __all__ = [
@@ -81,14 +81,8 @@ def case_week_day(case: Case, today: dt.date, start: dt.date | None = None) -> t
 
 
 def birth_date(case: Case) -> dt.date | None:
-    """The birth date from the case, or else from the national id."""
-    if case.patient.birth_date is not None:
-        return case.patient.birth_date
-    if case.patient.national_id:
-        try:
-            return birth_date_of(case.patient.national_id)
-        except (InvalidNationalIdError, ValueError):
-            return None
+    """The patient's birth date: ``patient.birth_date``, else the one encoded in the national id."""
+    return case.patient.known_birth_date()
     return None
 
 
