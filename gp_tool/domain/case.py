@@ -17,14 +17,23 @@ from typing import Annotated, Any, Final, Literal, Self
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from gp_tool.domain.assessment import (
+    MAX_REFERRALS,
+    MAX_SCREENINGS,
+    ActivityRequirement,
+    FunctionAssessment,
+    PatientPart,
+    Plan,
+    ReferralRecord,
+    ScreeningResult,
+)
+from gp_tool.domain.base import LongText, Name, ShortText, _Model
 from gp_tool.domain.national_id import InvalidNationalIdError, birth_date_of, validate_national_id
 
 __all__ = [
@@ -51,32 +60,8 @@ __all__ = [
 FORMAT: Final = "gp-tool/case"
 FORMAT_VERSION: Final = 1
 
-# Text limits. NAV's own forms have no published maximum for free text; these bounds keep a case file
-# a case file (a pasted 10 MB log is refused with a message naming the field) while leaving ample room.
-NAME_MAX: Final = 200
-SHORT_TEXT_MAX: Final = 500
-LONG_TEXT_MAX: Final = 20_000
 MAX_PERIODS: Final = 100
 MAX_EARLIER_NOTES: Final = 500
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        strict=True,
-        populate_by_name=True,
-        str_strip_whitespace=False,
-        use_enum_values=False,
-        validate_default=False,
-        use_attribute_docstrings=True,
-        defer_build=True,  # validators are built on first use: the app starts faster
-    )
-
-
-ShortText = Annotated[str, StringConstraints(max_length=SHORT_TEXT_MAX)]
-LongText = Annotated[str, StringConstraints(max_length=LONG_TEXT_MAX)]
-Name = Annotated[str, StringConstraints(max_length=NAME_MAX)]
 
 
 def _check_national_id(value: str) -> str:
@@ -301,6 +286,18 @@ class Case(_Model):
     """Sykmeldinger already sent in this case, chained with NAV's rules."""
     sick_note: SickNote
     """The sykmelding being written now."""
+    function: FunctionAssessment | None = None
+    """Function against the job's demands (the employer sees only possible tasks and adjustments)."""
+    screening: Annotated[list[ScreeningResult], Field(max_length=MAX_SCREENINGS)] = []
+    """Screening forms filled in during the case (NAV note and journal)."""
+    referrals: Annotated[list[ReferralRecord], Field(max_length=MAX_REFERRALS)] = []
+    """What became of referral and support options (NAV note and journal)."""
+    plan: Plan | None = None
+    """Treatment and work measures, prognosis and guidance deviations (NAV note and journal)."""
+    activity_requirement: ActivityRequirement | None = None
+    """The 8-week dialogue point: follow-up plan, dialogue meeting, option chosen, exception facts."""
+    patient_part: PatientPart | None = None
+    """The patient's own part (NAV note only with consent)."""
 
     def to_json_dict(self) -> dict[str, Any]:
         """The JSON document (only the fields that were set, so a loaded file saves back unchanged)."""

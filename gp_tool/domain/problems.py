@@ -96,6 +96,8 @@ _MESSAGES: Final[dict[str, str]] = {
     ),
     "birth_date_required": N_("birth_date is required when national_id is empty"),
     "periods_empty": N_("at least one period is needed"),
+    "screening_item_count": N_("{instrument} has {count} items, not {given}"),
+    "screening_item_range": N_("an answer of {instrument} must be between 0 and {highest}"),
 }
 _FALLBACK: Final = N_("not a valid value here")
 
@@ -111,6 +113,9 @@ def _params(error: Mapping[str, Any]) -> dict[str, Any]:
         params["max_length"] = ctx.get("max_length", "?")
     elif "max_length" in ctx:
         params["max_length"] = ctx["max_length"]
+    for key in ("instrument", "count", "given", "highest"):
+        if key in ctx:
+            params[key] = ctx[key]
     for key in ("ge", "le"):
         if key in ctx:
             params[key] = ctx[key]
