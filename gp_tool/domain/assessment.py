@@ -28,6 +28,7 @@ from gp_tool.domain.base import LongText, ShortText, _Model
 
 __all__ = [
     "INSTRUMENT_ITEMS",
+    "ITEM_MINIMUM",
     "ActivityRequirement",
     "Demand",
     "DeviationReason",
@@ -126,7 +127,11 @@ INSTRUMENT_ITEMS: Final[dict[Instrument, tuple[int, int]]] = {
     Instrument.PHQ9: (9, 3),
     Instrument.GAD7: (7, 3),
 }
-"""Per instrument: number of items and the highest answer of an item (the lowest is 0)."""
+"""Per instrument: number of items and the highest answer of an item (the lowest is 0 unless below)."""
+
+ITEM_MINIMUM: Final[dict[Instrument, dict[int, int]]] = {Instrument.OMPSQ_SF: {0: 1}}
+"""Items whose lowest answer is not 0, by 0-based index: ÖMPSQ-SF item 1 (how long the pain has
+lasted) is answered in ten duration categories scored 1–10 (Linton, Nicholas & MacDonald 2011)."""
 
 
 class EnteredBy(StrEnum):
@@ -158,12 +163,19 @@ class ScreeningResult(_Model):
                 "{instrument} has {count} items, not {given}",
                 {"instrument": self.instrument.value, "count": count, "given": len(self.answers)},
             )
-        for answer in self.answers:
-            if answer is not None and answer > highest:
+        minimum = ITEM_MINIMUM.get(self.instrument, {})
+        for index, answer in enumerate(self.answers):
+            lowest = minimum.get(index, 0)
+            if answer is not None and not lowest <= answer <= highest:
                 raise PydanticCustomError(
                     "screening_item_range",
-                    "an answer of {instrument} must be between 0 and {highest}",
-                    {"instrument": self.instrument.value, "highest": highest},
+                    "answer {item} of {instrument} must be between {lowest} and {highest}",
+                    {
+                        "item": index + 1,
+                        "instrument": self.instrument.value,
+                        "lowest": lowest,
+                        "highest": highest,
+                    },
                 )
         return self
 

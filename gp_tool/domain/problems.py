@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from typing import Any, Final
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, Final
 
 from gp_tool.i18n.markers import N_
+
+if TYPE_CHECKING:  # pydantic is not needed to describe a problem (the window's first paint)
+    from pydantic import ValidationError
 
 __all__ = ["Problem", "ProblemError", "field_path", "problems_from_validation_error"]
 
@@ -97,7 +98,7 @@ _MESSAGES: Final[dict[str, str]] = {
     "birth_date_required": N_("birth_date is required when national_id is empty"),
     "periods_empty": N_("at least one period is needed"),
     "screening_item_count": N_("{instrument} has {count} items, not {given}"),
-    "screening_item_range": N_("an answer of {instrument} must be between 0 and {highest}"),
+    "screening_item_range": N_("answer {item} of {instrument} must be between {lowest} and {highest}"),
 }
 _FALLBACK: Final = N_("not a valid value here")
 
@@ -113,7 +114,7 @@ def _params(error: Mapping[str, Any]) -> dict[str, Any]:
         params["max_length"] = ctx.get("max_length", "?")
     elif "max_length" in ctx:
         params["max_length"] = ctx["max_length"]
-    for key in ("instrument", "count", "given", "highest"):
+    for key in ("instrument", "count", "given", "highest", "item", "lowest"):
         if key in ctx:
             params[key] = ctx[key]
     for key in ("ge", "le"):
