@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Final, NoReturn, TextIO
 
 from gp_tool import __version__
 from gp_tool.clock import SystemClock
-from gp_tool.domain.case import Case
 from gp_tool.domain.problems import Problem, ProblemError
 from gp_tool.i18n.argparse_texts import translated_argparse
 from gp_tool.i18n.catalog import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
@@ -30,7 +29,8 @@ from gp_tool.i18n.markers import N_
 from gp_tool.storage.demo import demo_names
 from gp_tool.storage.files import read_case_file
 
-if TYPE_CHECKING:  # the rules load only for the commands that use them, not for the window's start
+if TYPE_CHECKING:  # the rules and the case model load only for the commands that use them
+    from gp_tool.domain.case import Case
     from gp_tool.rules import Evaluation, Timeline
 
 __all__ = [
@@ -212,6 +212,8 @@ def parse(argv: Sequence[str]) -> Invocation | int:
 
 
 def _schema() -> int:
+    from gp_tool.domain.case import Case
+
     schema = Case.model_json_schema(by_alias=True)
     schema["$id"] = "https://arbeidsfokus.invalid/schema/case-v1.json"
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -236,10 +238,22 @@ def _check(inv: Invocation) -> int:
     assert inv.case is not None  # parse() read the case file or returned 2
     evaluation = evaluate(inv.case, _today(inv))
     if inv.args.json:
-        _print_json(evaluation.to_json(inv.language))
+        _print_json(_check_json(evaluation, inv.case, inv.language))
     else:
         print(render_check(evaluation, inv.case, inv.tr))
     return EXIT_FAILURE if evaluation.blocked else EXIT_OK
+
+
+def _check_json(evaluation: Evaluation, case: Case, lang: str) -> dict[str, object]:
+    """Contracts §3 ``check --json``: the evaluation, the referral ``suggestions`` (``[{"id", "reason",
+    "source"}]``) and the latest ``screening`` score per instrument."""
+    from gp_tool.rules.referrals import suggestions
+    from gp_tool.rules.screening import latest_scores
+
+    data: dict[str, object] = evaluation.to_json(lang)
+    data["suggestions"] = [s.to_json(lang) for s in suggestions(case, evaluation.today)]
+    data["screening"] = [s.to_json(lang) for s in latest_scores(case)]
+    return data
 
 
 def _notes(inv: Invocation) -> int:
@@ -387,7 +401,34 @@ def render_check(evaluation: Evaluation, case: Case, tr: Translator) -> str:
         )
     else:
         lines.append(_("No questions from NAV are due on this sick note."))
+    lines += _render_proposals(evaluation, case, tr)
     return "\n".join(lines)
+
+
+def _render_proposals(evaluation: Evaluation, case: Case, tr: Translator) -> list[str]:
+    """The short text section of ``gp-tool check``: screening scores, then the referral proposals."""
+    from gp_tool.rules.referrals import ROUTE_NAMES, suggestions
+    from gp_tool.rules.screening import latest_scores
+
+    _ = tr.gettext
+    lang = tr.language
+    lines: list[str] = []
+    scores = latest_scores(case)
+    if scores:
+        lines += ["", _("Screening (latest per instrument)")]
+        for score in scores:
+            total = "—" if score.total is None else f"{score.total}/{score.maximum}"
+            signal = _("signal") if score.signal else _("no signal")
+            lines.append(f"  {score.info.short_name} {total} · {signal} · {_day(score.date, tr)}")
+    found = suggestions(case, evaluation.today)
+    lines += ["", tr.format(N_("Referral and support proposals ({count})"), count=len(found))]
+    if not found:
+        lines.append("  " + _("No proposals for this case today."))
+    for suggestion in found:
+        option = suggestion.option
+        lines.append(f"  {option.text('name', lang)} · {_(ROUTE_NAMES[option.route])} · {suggestion.rule}")
+        lines += _wrap(suggestion.reason_text(lang), "    ")
+    return lines
 
 
 def render_timeline(timeline: Timeline, tr: Translator) -> str:

@@ -15,6 +15,7 @@ Public API::
 """
 
 from gp_tool.rules.absence import EmployerPeriod, case_start
+from gp_tool.rules.activity import ActivityPoint, Point, activity_point, point_due
 from gp_tool.rules.catalogue import (
     NOT_EVALUATED,
     RULES,
@@ -68,4 +69,41 @@ __all__ = [
     "parameters",
     "rule",
     "timeline_from_start",
+]
+
+# the 8-week dialogue point and its follow-ups (issue 10)
+__all__ += ["ActivityPoint", "Point", "activity_point", "point_due"]
+
+# screening instruments and function against the job (issue 6; api.md §A, §B)
+from gp_tool.rules.function import Gap, GradeProposal, gaps, grade_range, neutral_wording  # noqa: E402
+from gp_tool.rules.screening import InstrumentInfo, Score, instrument_info, latest_scores, score  # noqa: E402
+
+__all__ += [
+    "Gap",
+    "GradeProposal",
+    "InstrumentInfo",
+    "Score",
+    "gaps",
+    "grade_range",
+    "instrument_info",
+    "latest_scores",
+    "neutral_wording",
+    "score",
+]
+
+# referral proposals, diagnosis guidance and consistency checks (issue 6, points 3-6)
+from gp_tool.rules.guidance import Guidance, beyond_guidance, full_leave_days, guidance_for  # noqa: E402
+from gp_tool.rules.referrals import ReferralOption, Route, Suggestion, catalogue, option, suggestions  # noqa: E402
+
+__all__ += [
+    "Guidance",
+    "ReferralOption",
+    "Route",
+    "Suggestion",
+    "beyond_guidance",
+    "catalogue",
+    "full_leave_days",
+    "guidance_for",
+    "option",
+    "suggestions",
 ]

@@ -14,6 +14,7 @@ from typing import Any, Final
 from gp_tool.i18n.catalog import LANGUAGES, translator
 from gp_tool.i18n.formatting import format_date
 from gp_tool.i18n.markers import N_
+from gp_tool.rules.consistency import CONSISTENCY_RULES
 from gp_tool.rules.model import NAV_TREES, OUTCOME_NAMES, SEVERITY_NAMES, TREE_NAMES, RuleSpec, Tree
 from gp_tool.rules.nav_rules import BACKDATING_RULES, NAV_RULES
 from gp_tool.rules.own_rules import OWN_RULES
@@ -33,7 +34,7 @@ __all__ = [
 RULES_VERSION: Final = "2026.11.1"
 """Version of the rule set: year.month.n; bump on every rule or parameter change (style habit 10)."""
 
-RULES: Final[tuple[RuleSpec, ...]] = (*NAV_RULES, *BACKDATING_RULES, *OWN_RULES)
+RULES: Final[tuple[RuleSpec, ...]] = (*NAV_RULES, *BACKDATING_RULES, *OWN_RULES, *CONSISTENCY_RULES)
 
 _BY_ID: Final = {spec.id: spec for spec in RULES}
 if len(_BY_ID) != len(RULES):  # pragma: no cover - guarded by a test as well

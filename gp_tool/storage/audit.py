@@ -14,11 +14,16 @@ patient. Definitions (each figure on the page says what it counts):
   (``medical_reasons``) or whose note gives an arbeidsrelatert årsak (``work_related_reasons``):
   the two lawful exceptions of ftrl § 8-8 (2).
 * **Length** of a case is the number of days from the case start to the last day of its last
-  period, inclusive. Comparing lengths with the diagnosis guidance (domain brief §6) needs the
-  guidance data, which the program does not hold yet: :attr:`AuditReport.guidance_available` is False.
-* **Referrals** are counted by type from an optional ``referrals`` list in the case document
-  (``[{"kind": …}]``; ``type`` or ``id`` are read too). The case file has no referrals yet, so the
-  count is 0 until the referral step stores them.
+  period, inclusive.
+* **Length against guidance** compares the full sick leave (100 %, aktivitet ikke mulig) of each
+  case whose main diagnosis has a figure in the diagnosis guidance (domain brief §6;
+  ``gp_tool.rules.guidance``) with that figure: *within* or *beyond*, and of those beyond, how many
+  give a structured reason (``Plan.guidance_deviation``). Cases whose guidance has no figure are
+  counted apart: the guidance gives advice without a number there.
+* **Referrals** are the case's referral and support records (``Case.referrals``) counted by option
+  (the referral catalogue's id, or ``local:…`` for a practice's own service): *used* counts the
+  records marked done or planned, *declined* those the patient declined. Records marked not relevant
+  are left out: they are a considered no, not a referral.
 
 The case start is the rules' (``gp_tool.rules.absence.case_start``: given, or NAV's 16-day
 chaining), the same as the case list's.
@@ -32,18 +37,22 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from pydantic import ValidationError
 
+from gp_tool.domain.assessment import ReferralStatus
 from gp_tool.domain.case import Case, EarlierSickNote, PeriodKind, SickNote
 from gp_tool.domain.casefile import load_case_document
 from gp_tool.domain.problems import ProblemError
 from gp_tool.i18n.markers import N_
 from gp_tool.rules.absence import case_start
+from gp_tool.rules.guidance import full_leave_days, guidance_for
 from gp_tool.storage.store import CaseStore
 
 __all__ = ["LENGTH_BUCKETS", "WEEK_8_OFFSET", "AuditReport", "ChapterRow", "audit_documents", "audit_store"]
+
+_USED: Final = frozenset({ReferralStatus.DONE, ReferralStatus.PLANNED})
 
 WEEK_8_OFFSET: Final = 7 * 8 - 1
 """Day 56 of the case, the 8-week point (domain brief §0: end of week N = start + 7·N − 1)."""
@@ -86,13 +95,26 @@ class AuditReport:
     exceptions_medical: int = 0
     exceptions_work_related: int = 0
     referrals: tuple[tuple[str, int], ...] = ()
-    """(type, count), most frequent first."""
+    """(option id, records done or planned), most frequent first."""
+    referrals_declined: int = 0
+    """Referral records the patient declined."""
     lengths: tuple[int, ...] = ()
     """Length in days of every case with periods, sorted."""
     length_buckets: tuple[tuple[str, int], ...] = ()
     """(label msgid, number of cases) for :data:`LENGTH_BUCKETS`, in order."""
     chapters: tuple[ChapterRow, ...] = ()
-    guidance_available: bool = False
+    guidance_within: int = 0
+    """Cases whose full sick leave is within the guidance figure for their diagnosis."""
+    guidance_beyond: int = 0
+    """Cases whose full sick leave runs beyond the guidance figure."""
+    guidance_beyond_with_reason: int = 0
+    """Of those beyond, cases with a structured reason (Plan.guidance_deviation)."""
+    guidance_without_figure: int = 0
+    """Cases whose diagnosis has guidance but no figure (advice and a link only)."""
+
+    @property
+    def guidance_compared(self) -> int:
+        return self.guidance_within + self.guidance_beyond
 
     @property
     def median_length(self) -> float | None:
@@ -118,19 +140,12 @@ def _union_days(spans: list[Span]) -> tuple[int, list[Span]]:
     return sum((end - start).days + 1 for start, end in merged), merged
 
 
-def _referral_kind(entry: Any) -> str | None:
-    if isinstance(entry, dict):
-        for key in ("kind", "type", "id"):
-            value = entry.get(key)
-            if isinstance(value, str) and value:
-                return value
-    elif isinstance(entry, str) and entry:
-        return entry
-    return None
-
-
 @dataclass
 class _Tally:
+    within: int = 0
+    beyond: int = 0
+    beyond_with_reason: int = 0
+    without_figure: int = 0
     notes: int = 0
     graded_notes: int = 0
     leave_days: int = 0
@@ -179,21 +194,31 @@ def _count_case(case: Case, tally: _Tally) -> int | None:
     return (end - start).days + 1 if end >= start else None
 
 
-def _parse(text: str) -> tuple[Case, list[Any]]:
-    """The case and its optional referrals. Fast path: a current document without referrals is
-    validated straight from its text; anything else goes through migration first."""
-    if '"referrals"' not in text:
-        try:
-            return Case.model_validate_json(text), []
-        except ValidationError:
-            pass  # an older version, or a real problem: the full path below tells which
+def _against_guidance(case: Case, tally: _Tally) -> None:
+    guidance = guidance_for(case.sick_note.main_diagnosis)
+    if guidance is None:
+        return
+    if guidance.full_leave_days is None:
+        tally.without_figure += 1
+        return
+    days = full_leave_days(case, case.sick_note.signed)
+    if days <= guidance.full_leave_days:
+        tally.within += 1
+        return
+    tally.beyond += 1
+    if case.plan is not None and case.plan.guidance_deviation:
+        tally.beyond_with_reason += 1
+
+
+def _parse(text: str) -> Case:
+    """The case. Fast path: a current document is validated straight from its text; anything else
+    goes through migration first."""
+    try:
+        return Case.model_validate_json(text)
+    except ValidationError:
+        pass  # an older version, or a real problem: the full path below tells which
     doc = load_case_document(text)
-    # until the case model has the field, referrals are not passed to it (it refuses unknown fields)
-    model_doc = {k: v for k, v in doc.items() if k != "referrals" or k in Case.model_fields}
-    referrals = doc.get("referrals")
-    return Case.model_validate_json(json.dumps(model_doc, ensure_ascii=False)), (
-        referrals if isinstance(referrals, list) else []
-    )
+    return Case.model_validate_json(json.dumps(doc, ensure_ascii=False))
 
 
 def audit_documents(documents: Iterable[tuple[bool, str]]) -> AuditReport:
@@ -201,20 +226,23 @@ def audit_documents(documents: Iterable[tuple[bool, str]]) -> AuditReport:
     tally = _Tally()
     cases = archived = unreadable = 0
     referrals: Counter[str] = Counter()
+    declined = 0
     lengths: list[int] = []
     by_chapter: dict[tuple[str, str], list[int]] = {}
     for is_archived, text in documents:
         cases += 1
         archived += is_archived
         try:
-            case, entries = _parse(text)
+            case = _parse(text)
         except (ProblemError, ValidationError):
             unreadable += 1
             continue
-        for entry in entries:
-            kind = _referral_kind(entry)
-            if kind is not None:
-                referrals[kind] += 1
+        for record in case.referrals:
+            if record.status in _USED:
+                referrals[record.option] += 1
+            elif record.status is ReferralStatus.DECLINED:
+                declined += 1
+        _against_guidance(case, tally)
         length = _count_case(case, tally)
         if length is None:
             continue
@@ -246,10 +274,14 @@ def audit_documents(documents: Iterable[tuple[bool, str]]) -> AuditReport:
         exceptions_medical=tally.medical,
         exceptions_work_related=tally.work,
         referrals=tuple(sorted(referrals.items(), key=lambda item: (-item[1], item[0]))),
+        referrals_declined=declined,
         lengths=tuple(lengths),
         length_buckets=buckets,
         chapters=chapters,
-        guidance_available=False,
+        guidance_within=tally.within,
+        guidance_beyond=tally.beyond,
+        guidance_beyond_with_reason=tally.beyond_with_reason,
+        guidance_without_figure=tally.without_figure,
     )
 
 

@@ -50,6 +50,14 @@ def test_check_clean_case_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
         "No findings.",
         "",
         "No questions from NAV are due on this sick note.",
+        "",
+        "Referral and support proposals (2)",
+        "  Physiotherapy · self-referral · FORESLA_FYSIOTERAPI",
+        "    Week 3 with a musculoskeletal diagnosis (L03): physiotherapy has direct access, no referral is",
+        "    needed for reimbursement.",
+        "  Occupational health service (BHT) · via the employer · FORESLA_BEDRIFTSHELSETJENESTE",
+        "    The new sick note is graded: the occupational health service can help with adjustments at work,",
+        "    through the employer.",
     ]
 
 
@@ -63,7 +71,7 @@ def test_check_with_a_block_finding_exits_1_and_groups_by_severity(
     )  # fmt: skip
     code, out, _ = _run(capsys, "check", str(path), "--today", "2026-09-01", "--lang", "nb")
     assert code == 1
-    assert out.splitlines()[2:] == [
+    assert out.splitlines()[2:13] == [
         "NAVs mottaksregler: INVALID (avvist: det må skrives en ny sykmelding). Avgjort av GRADERT_SYKMELDING_0_PROSENT.",
         "",
         "Stopp (1)",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from gp_tool.rules import RULES
-from tests.rules import test_backdating, test_nav_rules, test_own_rules
+from tests.rules import test_backdating, test_consistency, test_nav_rules, test_own_rules
 
-SCENARIOS = [*test_nav_rules.ALL, *test_backdating.TABLE, *test_own_rules.TABLE]
+SCENARIOS = [*test_nav_rules.ALL, *test_backdating.TABLE, *test_own_rules.TABLE, *test_consistency.TABLE]
 
 
 def test_every_rule_has_a_row_where_it_fires_and_one_where_it_does_not() -> None:

@@ -92,12 +92,13 @@ TABLE = [
         ("AKTIVITETSKRAV_UTEN_BEGRUNNELSE",),
     ),
     Scenario(
-        "100 % to 27 Oct with medical reason TILSTAND_HINDRER_AKTIVITET -> no finding",
+        "100 % to 27 Oct with medical reason TILSTAND_HINDRER_AKTIVITET -> no BLOCK (only the consistency warning)",
         "AKTIVITETSKRAV_UTEN_BEGRUNNELSE",
         make_case(
             note(full("2026-10-13", "2026-10-27", medical_reasons=["TILSTAND_HINDRER_AKTIVITET"])),
             case_start="2026-09-01",
         ),
+        ("UNNTAK_UTEN_MEDISINSK_BEGRUNNELSE",),
     ),
     Scenario(
         "100 % to 27 Oct, answer to 6.3.2 (medical reason) -> no finding",
@@ -147,7 +148,7 @@ TABLE = [
             note(full("2026-10-13", "2026-10-26", medical_reasons=["TILSTAND_HINDRER_AKTIVITET"])),
             note(full("2026-09-01", "2026-10-12")),
         ),
-        ("UTDYPENDE_OPPLYSNINGER_MANGLER",),
+        ("UTDYPENDE_OPPLYSNINGER_MANGLER", "UNNTAK_UTEN_MEDISINSK_BEGRUNNELSE"),
     ),
     Scenario(
         "the same, 6.3.1 and 6.3.2 answered (6.3.3 is optional) -> no finding",

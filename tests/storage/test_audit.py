@@ -74,7 +74,7 @@ EXPECTED = AuditReport(
         ("52 weeks or more", 0),
     ),
     chapters=(ChapterRow("ICPC-2", "L", 5, 61.0), ChapterRow("ICD-10", "M", 1, 14.0)),
-    guidance_available=False,
+    guidance_without_figure=6,
 )
 
 
@@ -110,20 +110,75 @@ def test_an_unreadable_document_is_counted_apart_and_left_out() -> None:
     )
 
 
-def test_referrals_are_counted_by_type_when_the_document_has_them() -> None:
+def test_referrals_are_counted_by_option_done_and_planned_only() -> None:
     doc = json.loads(cases()["A"])
     doc["referrals"] = [
-        {"kind": "IPS"},
-        {"kind": "FYSIOTERAPI"},
-        {"type": "IPS"},
-        {"id": ""},
-        "BEDRIFTSHELSETJENESTE",
+        {"option": "ips", "status": "DONE", "date": "2026-10-01"},
+        {"option": "fysioterapi", "status": "PLANNED"},
+        {"option": "bedriftshelsetjeneste", "status": "DONE"},
+        {"option": "psykolog", "status": "DECLINED"},
+        {"option": "frisklivssentral", "status": "NOT_RELEVANT"},
     ]
-    report = audit_documents([(False, json.dumps(doc)), (False, cases()["B"])])
-    assert report.referrals == (("IPS", 2), ("BEDRIFTSHELSETJENESTE", 1), ("FYSIOTERAPI", 1))
-    assert report.referrals_total == 4
+    other = json.loads(cases()["B"])
+    other["referrals"] = [
+        {"option": "ips", "status": "PLANNED"},
+        {"option": "local:kommunepsykolog", "status": "DONE"},
+    ]
+    report = audit_documents([(False, json.dumps(doc)), (False, json.dumps(other))])
+    assert report.referrals == (
+        ("ips", 2),
+        ("bedriftshelsetjeneste", 1),
+        ("fysioterapi", 1),
+        ("local:kommunepsykolog", 1),
+    )
+    assert report.referrals_total == 5
+    assert report.referrals_declined == 1
     assert report.cases == 2
     assert report.unreadable == 0
+
+
+def _p03_case(full_days: int, *, reasons: list[str] | None = None) -> str:
+    """A P03 case (guidance: full sick leave beyond 14 days discouraged) with ``full_days`` of 100 %."""
+    doc = json.loads(
+        dump_case(
+            make_case(
+                periods=[period(FULL, D(2026, 9, 1), D(2026, 9, 1) + dt.timedelta(days=full_days - 1))],
+                main_diagnosis={"system": "ICPC-2", "code": "P03"},
+            )
+        )
+    )
+    if reasons is not None:
+        doc["plan"] = {"guidance_deviation": reasons}
+    return json.dumps(doc)
+
+
+def test_length_is_compared_with_the_guidance_figure_at_before_and_after_it() -> None:
+    report = audit_documents(
+        [
+            (False, _p03_case(13)),
+            (False, _p03_case(14)),
+            (False, _p03_case(15)),
+            (False, _p03_case(15, reasons=["WAITING_FOR_TREATMENT"])),
+            (False, _p03_case(30, reasons=[])),
+            (False, cases()["A"]),  # L03: guidance without a figure
+        ]
+    )
+    assert (
+        report.guidance_within,
+        report.guidance_beyond,
+        report.guidance_beyond_with_reason,
+        report.guidance_without_figure,
+        report.guidance_compared,
+    ) == (2, 3, 1, 1, 5)
+
+
+def test_graded_days_do_not_count_against_the_full_leave_guidance() -> None:
+    doc = json.loads(_p03_case(10))
+    doc["sick_note"]["periods"].append(
+        {"kind": GRADED, "from": "2026-09-11", "to": "2026-10-31", "grade": 50}
+    )
+    report = audit_documents([(False, json.dumps(doc))])
+    assert (report.guidance_within, report.guidance_beyond) == (1, 0)
 
 
 def test_an_empty_store_gives_an_empty_report() -> None:
