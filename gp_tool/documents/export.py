@@ -41,11 +41,24 @@ kind ``REISETILSKUDD``                        ``reisetilskudd`` = true
                                               {``sporsmal``, ``svar``, ``restriksjoner``:
                                               [``SKJERMET_FOR_ARBEIDSGIVER``]}}}
 ``earlier_sick_notes[]``                      ``tidligereSykmeldinger[]`` (same shape as ``sykmelding``)
+``plan.measures_from_nav``                    ``sykmelding.tiltakNAV`` (legacy; ``null`` when empty)
+``plan.expected_return`` / ``reassess_on``    ``sykmelding.prognose.erIArbeid.arbeidFOM`` / ``.vurderingsdato``
+                                              (``erIkkeIArbeid.arbeidsforFOM`` / ``.vurderingsdato`` without
+                                              an employer); ``prognose`` is ``null`` without a plan
 ============================================  ==============================================================
+
+The work-focused parts NAV's sykmelding has no field for go under ``arbeidsfokus`` in the case file's
+own names (contracts §2), with what the tool computed from them: ``function`` (+ ``gaps``: domain and
+level), ``screening`` (the latest score per instrument, ``Score.to_json``), ``referrals`` (+ the
+option's ``name``), ``plan``, ``guidance`` (key and days, when the main diagnosis has guidance),
+``activity_requirement`` and ``patient_part`` — the last **only with the patient's consent to NAV**
+(``patient_part.consent_to_nav``), as in the NAV note. Parts the case does not have are ``null`` or
+``[]``.
 
 ``arbeidsrelatertArsak`` exists only inside ``aktivitetIkkeMulig`` in NAV's model; with no such
 period the work-related reasons have no place there and are not exported (the rules flag that case).
-Fields only the tool has (job demands, the patient's own view) are not NAV's and are not exported.
+The job demands and the patient's own view (``work.demands``, ``work.patient_view``) stay in the tool
+and the journal and are not exported.
 """
 
 from __future__ import annotations
@@ -54,7 +67,7 @@ from typing import Any, Final
 
 from gp_tool.codes import kodeverk
 from gp_tool.documents.context import NoteContext
-from gp_tool.documents.models import diagnosis_line, question_text_nb
+from gp_tool.documents.models import NavNote, build_nav_note, diagnosis_line, question_text_nb
 from gp_tool.domain.case import (
     Case,
     Diagnosis,
@@ -156,9 +169,85 @@ def _sykmelding(note: SickNote | EarlierSickNote) -> dict[str, Any]:
     }
 
 
-def case_export(case: Case, ctx: NoteContext) -> dict[str, Any]:
-    """The case as a JSON-ready dict in NAV's vocabulary (see the module docstring for the mapping)."""
+def _prognose(case: Case) -> dict[str, Any] | None:
+    plan = case.plan
+    if plan is None:
+        return None
+    arbeid_fom = plan.expected_return.isoformat() if plan.expected_return else None
+    vurdering = plan.reassess_on.isoformat() if plan.reassess_on else None
+    if case.work.employer:
+        i_arbeid: dict[str, Any] = {
+            "egetArbeidPaSikt": None,
+            "annetArbeidPaSikt": None,
+            "arbeidFOM": arbeid_fom,
+            "vurderingsdato": vurdering,
+        }
+        return {
+            "arbeidsforEtterPeriode": None,
+            "hensynArbeidsplassen": None,
+            "erIArbeid": i_arbeid,
+            "erIkkeIArbeid": None,
+        }
+    return {
+        "arbeidsforEtterPeriode": None,
+        "hensynArbeidsplassen": None,
+        "erIArbeid": None,
+        "erIkkeIArbeid": {"arbeidsforPaSikt": None, "arbeidsforFOM": arbeid_fom, "vurderingsdato": vurdering},
+    }
+
+
+def _arbeidsfokus(case: Case, nav: NavNote, lang: str) -> dict[str, Any]:
+    """The work-focused parts in the case file's names, filtered as the NAV note filters them."""
+    function = None
+    if case.function is not None:
+        function = case.function.model_dump(mode="json")
+        function["gaps"] = [
+            {"domain": line.domain.value, "level": line.level}
+            for line in (nav.function.gaps if nav.function is not None else ())
+        ]
+    referrals = []
+    for line in nav.referrals:
+        entry = line.record.model_dump(mode="json")
+        entry["name"] = line.name(lang)
+        referrals.append(entry)
+    guidance = None
+    if nav.deviation is not None and nav.deviation.guidance is not None:
+        guidance = {
+            "key": nav.deviation.guidance.key,
+            "fullLeaveDays": nav.deviation.guidance.full_leave_days,
+            "fullLeaveDaysInCase": nav.deviation.full_leave_days,
+            "url": nav.deviation.guidance.url,
+            "source": nav.deviation.guidance.source,
+        }
+    return {
+        "function": function,
+        "screening": [
+            {**line.score.to_json(lang), "comment": line.comment or None} for line in nav.screening
+        ],
+        "referrals": referrals,
+        "plan": None if case.plan is None else case.plan.model_dump(mode="json"),
+        "guidance": guidance,
+        "activity_requirement": None
+        if case.activity_requirement is None
+        else case.activity_requirement.model_dump(mode="json"),
+        # only with the patient's consent (build_nav_note leaves it out otherwise)
+        "patient_part": None if nav.patient_part is None else nav.patient_part.model_dump(mode="json"),
+    }
+
+
+def case_export(case: Case, ctx: NoteContext, *, nav_note: NavNote | None = None) -> dict[str, Any]:
+    """The case as a JSON-ready dict in NAV's vocabulary (see the module docstring for the mapping).
+
+    ``nav_note`` is the case's NAV note when the caller has built it already (``write_notes``); the
+    ``arbeidsfokus`` part is taken from it, so the export holds exactly what the NAV note holds.
+    """
     start = ctx.case_start or case.case_start
+    sykmelding = _sykmelding(case.sick_note)
+    plan = case.plan
+    sykmelding["tiltakNAV"] = (
+        plan.measures_from_nav if plan is not None and plan.measures_from_nav.strip() else None
+    )
+    sykmelding["prognose"] = _prognose(case)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
@@ -181,8 +270,11 @@ def case_export(case: Case, ctx: NoteContext) -> dict[str, Any]:
         },
         "syketilfelleStartDato": start.isoformat() if start else None,
         "maksdato": ctx.max_date.isoformat() if ctx.max_date else None,
-        "sykmelding": _sykmelding(case.sick_note),
+        "sykmelding": sykmelding,
         "tidligereSykmeldinger": [
             _sykmelding(e) for e in sorted(case.earlier_sick_notes, key=lambda e: e.signed)
         ],
+        "arbeidsfokus": _arbeidsfokus(
+            case, nav_note if nav_note is not None else build_nav_note(case, ctx), ctx.lang
+        ),
     }

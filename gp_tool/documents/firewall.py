@@ -10,7 +10,8 @@ What is scanned: only case-derived text (the GP's free texts and the names the n
 note's own template (so "A4" or a heading is out of scope). Per field, one of two scopes:
 
 * **full** — every check below: the GP's texts to the employer (message, advice, work-related reason
-  text, future adjustments) and the sykmelder's name, practice and contact;
+  text, the function assessment's possible tasks and adjustments) and the sykmelder's name, practice
+  and contact;
 * **identity** — only codes and this case's diagnosis: the patient's name, the employer's name and
   the occupation. They are facts the employer holds already; a word list over them would stop every
   note for a «kreftsykepleier» or an employee of «Kreftforeningen» without protecting anything.
@@ -145,10 +146,10 @@ def employer_texts(note: EmployerNote) -> list[ScannedText]:
     texts += [
         ScannedText("sick_note.work_related_reason_text", note.work_related_text),
         ScannedText("sick_note.message_to_employer", note.message_to_employer),
-        ScannedText("employer_note.can_do", note.can_do),
         ScannedText("employer_note.workplace_considerations", note.workplace_considerations),
     ]
-    texts += [ScannedText(f"employer_note.adjustments[{i}]", a) for i, a in enumerate(note.adjustments)]
+    texts += [ScannedText(f"function.possible_tasks[{i}]", x) for i, x in enumerate(note.possible_tasks)]
+    texts += [ScannedText(f"function.adjustments[{i}]", x) for i, x in enumerate(note.adjustments)]
     return [t for t in texts if t.text.strip()]
 
 
@@ -331,7 +332,6 @@ _FIELD_LABELS: Final[dict[str, str]] = {
     "sykmelder.address": N_("Address"),
     "sick_note.work_related_reason_text": N_("Work-related reason"),
     "sick_note.message_to_employer": N_("Message to the employer"),
-    "employer_note.can_do": N_("What the employee can do"),
     "employer_note.workplace_considerations": N_("Considerations at the workplace"),
 }
 
@@ -344,7 +344,8 @@ _KIND_REASONS: Final[dict[LeakKind, str]] = {
 }
 
 _PERIOD_FIELD = re.compile(r"^sick_note\.periods\[(\d+)\]\.advice_to_employer$")
-_ADJUSTMENT_FIELD = re.compile(r"^employer_note\.adjustments\[(\d+)\]$")
+_ADJUSTMENT_FIELD = re.compile(r"^function\.adjustments\[(\d+)\]$")
+_TASK_FIELD = re.compile(r"^function\.possible_tasks\[(\d+)\]$")
 
 
 def _tr(lang_or_translator: str | Translator) -> Translator:
@@ -360,6 +361,9 @@ def field_label(field: str, lang: str | Translator) -> str:
     m = _ADJUSTMENT_FIELD.match(field)
     if m:
         return t.gettext("Suggested adjustment {number}").format(number=int(m.group(1)) + 1)
+    m = _TASK_FIELD.match(field)
+    if m:
+        return t.gettext("Possible task {number}").format(number=int(m.group(1)) + 1)
     label = _FIELD_LABELS.get(field)
     return t.gettext(label) if label else field
 

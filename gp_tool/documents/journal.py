@@ -3,24 +3,38 @@
 One line per topic, "Label: content", free text flattened to one line, ready to paste. It holds what
 the record needs and the notes do not: the job demands and the patient's own view from the case
 (tool and journal only, never sent), besides the sick note, diagnoses, reasons, both messages, NAV's
-questions, back-dating and the findings still open.
+questions, back-dating and the findings still open. Of the work-focused parts it holds everything
+the NAV note holds (the 8-week point, function, screening, plan, guidance deviation, referrals) and
+the patient's own part **always**, with or without consent to NAV: the journal is the GP's own record
+(``gp_tool.domain.assessment``).
 """
 
 from __future__ import annotations
 
 from gp_tool.documents.context import NoteContext
 from gp_tool.documents.models import NavNote, NavPeriod
-from gp_tool.documents.outline import activity_date
+from gp_tool.documents.outline import (
+    activity_date,
+    deviation_facts,
+    eight_week_facts,
+    eight_week_texts,
+    function_cells,
+    patient_part_texts,
+    referral_cells,
+)
 from gp_tool.documents.texts import (
     ABSENCE_REASONS,
     CATEGORY_NAMES,
+    DEVIATION_REASONS,
     KIND_NAMES,
     MEDICAL_REASONS,
+    PROGNOSES,
     WORK_REASONS,
     answer_text,
     date_short,
     grade_label,
     period_range,
+    yes_no,
 )
 from gp_tool.domain.case import Case, PeriodKind
 from gp_tool.i18n.catalog import Translator, translator
@@ -48,6 +62,89 @@ def _period(p: NavPeriod, t: Translator) -> str:
     return t.ngettext("{what} {period} ({count} day)", "{what} {period} ({count} days)", p.days).format(
         what=what, period=period_range(p.start, p.end, t), count=p.days
     )
+
+
+def _work_focus(lines: list[str], case: Case, n: NavNote, t: Translator) -> None:
+    """The 8-week point, function, screening, plan, guidance deviation, referrals, the patient's part."""
+    a = n.activity_requirement
+    if a is not None:
+        _line(
+            lines,
+            t.gettext("Activity requirement at 8 weeks"),
+            "; ".join(f"{k}: {v}" for k, v in eight_week_facts(a, t)),
+        )
+        for label, text, _field in eight_week_texts(a, t):
+            _line(lines, label, text)
+    f = n.function
+    if f is not None:
+        label = t.gettext("Function")
+        if f.assessed_on is not None:
+            label = t.gettext("Function ({date})").format(date=date_short(f.assessed_on, t))
+        domains = []
+        for row in f.domains:
+            name, limitation, demand, gap = function_cells(row, t)
+            text = f"{name}: {limitation} / {demand}"
+            if row.level is not None:
+                text += f" – {gap}"
+            domains.append(text + (f" ({row.note})" if row.note else ""))
+        _line(lines, label, "; ".join(domains))
+        _line(
+            lines,
+            t.gettext("What the patient can do at work now"),
+            "; ".join(x for x in f.possible_tasks if x),
+        )
+        _line(
+            lines, t.gettext("Adjustments at work that would help"), "; ".join(x for x in f.adjustments if x)
+        )
+    screening = []
+    for s in n.screening:
+        text = f"{date_short(s.score.date, t)} {s.score.summary(t)}"
+        if s.comment:
+            text += " " + t.gettext("Comment: {text}").format(text=s.comment.rstrip("."))
+        screening.append(text.rstrip("."))
+    _line(lines, t.gettext("Screening"), "; ".join(screening))
+    p = n.plan
+    if p is not None:
+        facts = []
+        if p.prognosis is not None:
+            facts.append(t.gettext(PROGNOSES[p.prognosis]))
+        if p.expected_return is not None:
+            facts.append(t.gettext("back at work {date}").format(date=date_short(p.expected_return, t)))
+        if p.reassess_on is not None:
+            facts.append(t.gettext("reassessment {date}").format(date=date_short(p.reassess_on, t)))
+        _line(lines, t.gettext("Prognosis"), ", ".join(facts))
+        _line(lines, t.gettext("Treatment"), p.treatment)
+        _line(lines, t.gettext("Measures at work alongside treatment"), p.work_measures)
+        _line(lines, t.gettext("Measures asked of NAV"), p.measures_from_nav)
+    d = n.deviation
+    if d is not None:
+        parts = [t.gettext(DEVIATION_REASONS[r]) for r in d.reasons]
+        if d.text:
+            parts.append(d.text)
+        parts += [f"{k}: {v}" for k, v in deviation_facts(d, t)]
+        _line(lines, t.gettext("Full sick leave beyond the diagnosis guidance"), "; ".join(parts))
+    referrals = []
+    for r in n.referrals:
+        name, status, day, note = referral_cells(r, t)
+        text = f"{name}: {status}"
+        if r.record.date is not None:
+            text += f" {day}"
+        referrals.append(text + (f" ({note})" if r.record.note.strip() else ""))
+    _line(lines, t.gettext("Referrals and support"), "; ".join(referrals))
+    # the journal is the GP's own record: the patient's part is kept whether or not NAV may see it
+    part = case.patient_part
+    if part is not None:
+        texts = [
+            f"{label}: {_flat(text).rstrip('.')}."
+            for label, text, _f in patient_part_texts(part, t)
+            if text.strip()
+        ]
+        if texts:
+            head = t.gettext("The patient's own part")
+            if part.filled_on is not None:
+                head += f" ({date_short(part.filled_on, t)})"
+            consent = t.gettext("May go to NAV: {answer}.").format(answer=yes_no(part.consent_to_nav, t))
+            _line(lines, head, " ".join([*texts, consent]))
 
 
 def journal_text(case: Case, nav_note: NavNote, ctx: NoteContext) -> str:
@@ -102,16 +199,8 @@ def journal_text(case: Case, nav_note: NavNote, ctx: NoteContext) -> str:
             _line(lines, t.gettext("Advice to the employer"), p.advice_to_employer)
     _line(lines, t.gettext("Message to the employer"), n.message_to_employer)
     _line(lines, t.gettext("Message to NAV"), n.message_to_nav)
-    for label, text in (
-        (t.gettext("Medical summary"), n.medical_summary),
-        (t.gettext("Functional limits"), n.functional_limits),
-        (t.gettext("Treatment plan"), n.treatment_plan),
-        (t.gettext("Prognosis"), n.prognosis),
-        (t.gettext("Referrals made"), "; ".join(n.referrals_done)),
-        (t.gettext("Referrals declined"), "; ".join(n.referrals_declined)),
-        (t.gettext("Measures asked of NAV"), "; ".join(n.measures_requested)),
-    ):
-        _line(lines, label, text)
+    _line(lines, t.gettext("Medical summary"), n.medical_summary)
+    _work_focus(lines, case, n, t)
     not_answered = t.gettext("not answered")
     answers = [
         f"{a.id}: {_flat(answer_text(a.id, a.answer, t)) if a.answer else not_answered}" for a in n.answers

@@ -16,9 +16,18 @@ What goes where follows NAV's own split (domain brief §2.3, §2.4):
 The notes hold structured data (dates, enums, the GP's own free texts); they are translated when they
 are rendered (:mod:`gp_tool.documents.outline`), so one note renders in nb, nn or en.
 
-Sections that the case file cannot fill yet (functional assessment, treatment plan, prognosis,
-referrals, measures asked of NAV) exist as fields and stay empty until the case gains those fields;
-renderers omit empty sections.
+The work-focused parts of the case (``gp_tool.domain.assessment``) are split by who may read them
+(that module's docstring; domain brief §1.3, §2.4; peers §11.1):
+
+* :class:`NavNote` carries the function assessment with its gaps, the latest screening scores, the plan
+  with any deviation from the diagnosis guidance, the referrals and the 8-week point, and the
+  patient's own part **only when the patient consented** (``patient_part.consent_to_nav``); without
+  consent the field is None and no renderer can know the part exists.
+* :class:`EmployerNote` carries only ``function.possible_tasks`` and ``function.adjustments``, which
+  the firewall screens like the message to the employer.
+
+Sections without content (including ``medical_summary`` and ``activity_assessment``, which the case
+file has no field for) are omitted by the renderers.
 """
 
 from __future__ import annotations
@@ -29,6 +38,17 @@ from typing import Final
 
 from gp_tool.codes import code_lists, questions
 from gp_tool.documents.context import NoteContext, OpenFinding, TimelineMark
+from gp_tool.domain.assessment import (
+    ActivityRequirement,
+    Demand,
+    DeviationReason,
+    FunctionDomain,
+    Limitation,
+    PatientPart,
+    Plan,
+    ReferralRecord,
+    ScreeningResult,
+)
 from gp_tool.domain.case import (
     ArbeidsrelatertArsak,
     Case,
@@ -39,24 +59,35 @@ from gp_tool.domain.case import (
     Period,
     PeriodKind,
 )
+from gp_tool.rules.function import gaps as function_gaps
+from gp_tool.rules.guidance import Guidance, full_leave_days, guidance_for
+from gp_tool.rules.referrals import ReferralOption
+from gp_tool.rules.referrals import option as catalogue_option
+from gp_tool.rules.screening import Score, latest_scores
 
 __all__ = [
     "EMPLOYER_MILESTONES",
     "QUESTION_KEYS",
+    "DeviationSection",
     "DiagnosisLine",
     "EarlierNoteLine",
     "EmployerNote",
     "EmployerPeriod",
+    "FunctionLine",
+    "FunctionSection",
     "NavNote",
     "NavPeriod",
     "PastPeriod",
     "QuestionAnswer",
+    "ReferralLine",
+    "ScreeningLine",
     "SykmelderInfo",
     "build_employer_note",
     "build_nav_note",
     "diagnosis_line",
     "question_text_nb",
     "question_week",
+    "referral_name",
 ]
 
 #: Milestones the employer note lists: the employer's own duties and deadlines. Maksdato (the
@@ -195,6 +226,77 @@ class EarlierNoteLine:
 
 
 @dataclass(frozen=True, slots=True)
+class FunctionLine:
+    """One function domain: the patient's limitation now against what the job asks."""
+
+    domain: FunctionDomain
+    limitation: Limitation | None
+    demand: Demand | None
+    level: str | None
+    """``GAP`` (the job asks more than the patient can give now), ``STRAIN`` (close to the limit) or
+    None, as :func:`gp_tool.rules.function.gaps` judges it."""
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionSection:
+    """The function assessment as NAV reads it (the employer gets only the two lists, see EmployerNote)."""
+
+    assessed_on: dt.date | None
+    domains: tuple[FunctionLine, ...]
+    """Assessed domains (limitation, demand or note given), in ``FunctionDomain`` order."""
+    possible_tasks: tuple[str, ...]
+    adjustments: tuple[str, ...]
+
+    @property
+    def gaps(self) -> tuple[FunctionLine, ...]:
+        return tuple(line for line in self.domains if line.level is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningLine:
+    """The newest score of one instrument with the GP's view of it."""
+
+    score: Score
+    """Total, band, signal and the GP's agreement (:func:`gp_tool.rules.screening.score`)."""
+    comment: str
+    """The GP's comment on the result."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeviationSection:
+    """Full sick leave beyond the diagnosis guidance and the GP's structured reasons (peers §11.5)."""
+
+    reasons: tuple[DeviationReason, ...]
+    text: str
+    guidance: Guidance | None
+    """The guidance for the main diagnosis (None: no guidance for it)."""
+    full_leave_days: int | None
+    """Days of 100 % leave in the case up to the new note's end (None: no guidance to compare with)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralLine:
+    """One referral or support option and what became of it."""
+
+    record: ReferralRecord
+    option: ReferralOption | None
+    """The catalogue entry (None: a local service or an id the catalogue does not know)."""
+
+    def name(self, lang: str) -> str:
+        return referral_name(self.record.option, self.option, lang)
+
+
+def referral_name(option_id: str, entry: ReferralOption | None, lang: str) -> str:
+    """The option's name in ``lang``; for ``local:<name>`` the name part; else the id itself."""
+    if entry is not None:
+        return entry.text("name", lang)
+    if option_id.startswith("local:"):
+        return option_id.removeprefix("local:") or option_id
+    return option_id
+
+
+@dataclass(frozen=True, slots=True)
 class NavNote:
     """Everything NAV should read about this sykmelding (domain brief §1.3, §2.4, §4)."""
 
@@ -224,17 +326,24 @@ class NavNote:
     marks: tuple[TimelineMark, ...]
     findings: tuple[OpenFinding, ...]
     """Open rule findings."""
-    # Sections the case file cannot fill yet (functional assessment, plan, referrals); empty until then.
+    function: FunctionSection | None = None
+    """Function against the job's demands (None: not assessed)."""
+    screening: tuple[ScreeningLine, ...] = ()
+    """The newest result per screening instrument, in instrument order."""
+    plan: Plan | None = None
+    """Prognosis, expected return, treatment, work measures, measures asked of NAV, reassessment."""
+    deviation: DeviationSection | None = None
+    """Why full leave runs beyond the diagnosis guidance (None: no deviation recorded)."""
+    referrals: tuple[ReferralLine, ...] = ()
+    """Referral and support options with what became of them, in the case's order."""
+    activity_requirement: ActivityRequirement | None = None
+    """The 8-week point: follow-up plan, dialogue meeting, the option chosen, exception facts."""
+    patient_part: PatientPart | None = None
+    """The patient's own part: set **only** when the patient consented to NAV seeing it."""
+    # Sections the case file has no field for; empty until it has.
     medical_summary: str = ""
-    functional_limits: str = ""
     activity_assessment: str = ""
     """Why work-related activity is or is not possible now, in the GP's words."""
-    treatment_plan: str = ""
-    prognosis: str = ""
-    referrals_done: tuple[str, ...] = ()
-    referrals_declined: tuple[str, ...] = ()
-    measures_requested: tuple[str, ...] = ()
-    """Measures asked of NAV (dialogmøte, arbeidsrettet rehabilitering, ekspertbistand …)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,11 +366,11 @@ class EmployerNote:
     """Date of first contact when the note is back-dated (kontaktDato; not the justification)."""
     milestones: tuple[TimelineMark, ...]
     """The employer's deadlines (:data:`EMPLOYER_MILESTONES`)."""
-    # Employer-visible sections the case file cannot fill yet; empty until then.
-    can_do: str = ""
-    """What the employee can do, from the functional assessment."""
+    possible_tasks: tuple[str, ...] = ()
+    """``function.possible_tasks`` as written (stripped; index = position in the case file)."""
     adjustments: tuple[str, ...] = ()
-    """Suggested adjustments the GP ticked for the employer."""
+    """``function.adjustments`` as written (stripped; index = position in the case file)."""
+    # Employer-visible sections the case file cannot fill yet; empty until then.
     workplace_considerations: str = ""
     """Hensyn på arbeidsplassen (legacy prognose.hensynArbeidsplassen)."""
     fit_after_period: bool | None = None
@@ -335,6 +444,58 @@ def _question_sort_key(question_id: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
+def _function_section(case: Case) -> FunctionSection | None:
+    assessment = case.function
+    if assessment is None:
+        return None
+    levels = {gap.domain: gap.level for gap in function_gaps(assessment)}
+    lines: list[FunctionLine] = []
+    for domain in FunctionDomain:
+        entry = assessment.domains.get(domain)
+        if entry is None:
+            continue
+        note = entry.note.strip()
+        if entry.limitation is None and entry.demand is None and not note and domain not in levels:
+            continue
+        lines.append(FunctionLine(domain, entry.limitation, entry.demand, levels.get(domain), note))
+    return FunctionSection(
+        assessed_on=assessment.assessed_on,
+        domains=tuple(lines),
+        possible_tasks=tuple(x.strip() for x in assessment.possible_tasks),
+        adjustments=tuple(x.strip() for x in assessment.adjustments),
+    )
+
+
+def _screening(case: Case) -> tuple[ScreeningLine, ...]:
+    lines: list[ScreeningLine] = []
+    for score in latest_scores(case):
+        result = _result_of(case.screening, score)
+        lines.append(ScreeningLine(score, "" if result is None else result.comment.strip()))
+    return tuple(lines)
+
+
+def _result_of(results: list[ScreeningResult], score: Score) -> ScreeningResult | None:
+    """The form a score was computed from: the last of the case's results of its instrument and date."""
+    found = None
+    for result in results:
+        if result.instrument is score.instrument and result.date == score.date:
+            found = result
+    return found
+
+
+def _deviation(case: Case, ctx: NoteContext) -> DeviationSection | None:
+    plan = case.plan
+    if plan is None or not (plan.guidance_deviation or plan.guidance_deviation_text.strip()):
+        return None
+    guidance = guidance_for(case.sick_note.main_diagnosis)
+    return DeviationSection(
+        reasons=tuple(dict.fromkeys(plan.guidance_deviation)),
+        text=plan.guidance_deviation_text.strip(),
+        guidance=guidance,
+        full_leave_days=None if guidance is None else full_leave_days(case, ctx.today),
+    )
+
+
 def build_nav_note(case: Case, ctx: NoteContext) -> NavNote:
     """The NAV note of the case's new sykmelding."""
     note = case.sick_note
@@ -374,6 +535,16 @@ def build_nav_note(case: Case, ctx: NoteContext) -> NavNote:
         backdating_justification="" if note.backdating is None else note.backdating.justification.strip(),
         marks=tuple(sorted(ctx.marks, key=lambda m: (m.date, m.id))),
         findings=tuple(ctx.findings),
+        function=_function_section(case),
+        screening=_screening(case),
+        plan=case.plan,
+        deviation=_deviation(case, ctx),
+        referrals=tuple(ReferralLine(r, catalogue_option(r.option)) for r in case.referrals),
+        activity_requirement=case.activity_requirement,
+        # the patient's own words reach NAV only with the patient's consent (assessment.PatientPart)
+        patient_part=case.patient_part
+        if case.patient_part is not None and case.patient_part.consent_to_nav
+        else None,
     )
 
 
@@ -400,6 +571,8 @@ def build_employer_note(case: Case, ctx: NoteContext) -> EmployerNote:
     milestones = tuple(
         sorted((m for m in ctx.marks if m.id in EMPLOYER_MILESTONES), key=lambda m: (m.date, m.id))
     )
+    # of the work-focused parts only these two lists, in neutral functional words (assessment module)
+    function = case.function
     return EmployerNote(
         employee_name=case.patient.name,
         employer=case.work.employer,
@@ -423,6 +596,8 @@ def build_employer_note(case: Case, ctx: NoteContext) -> EmployerNote:
         message_to_employer=note.message_to_employer.strip(),
         contact_date=None if note.backdating is None else note.backdating.contact_date,
         milestones=milestones,
+        possible_tasks=() if function is None else tuple(x.strip() for x in function.possible_tasks),
+        adjustments=() if function is None else tuple(x.strip() for x in function.adjustments),
     )
 
 

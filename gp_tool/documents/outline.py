@@ -17,20 +17,30 @@ from typing import Final
 
 from gp_tool.documents.context import NoteContext, TimelineMark, case_start_of
 from gp_tool.documents.models import (
+    DeviationSection,
     EmployerNote,
     EmployerPeriod,
+    FunctionLine,
+    FunctionSection,
     NavNote,
     NavPeriod,
     PastPeriod,
+    ReferralLine,
+    ScreeningLine,
     SykmelderInfo,
     build_employer_note,
 )
 from gp_tool.documents.texts import (
     ABSENCE_REASONS,
     CATEGORY_NAMES,
+    DEVIATION_REASONS,
+    EIGHT_WEEK_OPTIONS,
+    GAP_LEVELS,
     HPR_CATEGORIES,
     KIND_NAMES,
     MEDICAL_REASONS,
+    PROGNOSES,
+    REFERRAL_STATUSES,
     WORK_REASONS,
     answer_text,
     date_long,
@@ -41,10 +51,14 @@ from gp_tool.documents.texts import (
     period_range,
     question_label,
     work_statement,
+    yes_no,
 )
 from gp_tool.documents.timeline import TimelineModel, build_timeline
+from gp_tool.domain.assessment import ActivityRequirement, PatientPart, Plan
 from gp_tool.domain.case import Case, PeriodKind
 from gp_tool.i18n.catalog import Translator, translator
+from gp_tool.rules.function import demand_label, domain_label, limitation_label
+from gp_tool.rules.screening import Score, instrument_info
 
 __all__ = [
     "Block",
@@ -55,10 +69,17 @@ __all__ = [
     "Para",
     "Table",
     "TimelineBlock",
+    "deviation_facts",
+    "eight_week_facts",
+    "eight_week_texts",
     "employer_outline",
+    "function_cells",
     "nav_outline",
     "outline_text",
     "patient_outline",
+    "patient_part_texts",
+    "referral_cells",
+    "score_cells",
 ]
 
 AKTIVITETSKRAV: Final = "AKTIVITETSKRAV"
@@ -188,13 +209,6 @@ def _text_section(blocks: list[Block], key: str, heading: str, text: str, field:
         blocks.append(Para(text.strip(), field, "quote" if field else "body"))
 
 
-def _list_section(blocks: list[Block], key: str, heading: str, items: tuple[str, ...]) -> None:
-    items = tuple(i.strip() for i in items if i.strip())
-    if items:
-        blocks.append(Heading(heading, key))
-        blocks.append(Bullets(items))
-
-
 # ------------------------------------------------------------------------------------------ NAV note
 
 
@@ -274,13 +288,27 @@ def nav_outline(note: NavNote, ctx: NoteContext) -> Outline:
     if note.activity_assessment:
         blocks.append(Para(note.activity_assessment, None, "quote"))
 
+    if note.activity_requirement is not None:
+        _eight_weeks(blocks, note.activity_requirement, t)
     _text_section(blocks, "medical_summary", t.gettext("Medical summary"), note.medical_summary)
-    _text_section(blocks, "functional_limits", t.gettext("Functional limits"), note.functional_limits)
-    _text_section(blocks, "treatment_plan", t.gettext("Treatment plan"), note.treatment_plan)
-    _text_section(blocks, "prognosis", t.gettext("Prognosis"), note.prognosis)
-    _list_section(blocks, "referrals_done", t.gettext("Referrals made"), note.referrals_done)
-    _list_section(blocks, "referrals_declined", t.gettext("Referrals declined"), note.referrals_declined)
-    _list_section(blocks, "measures", t.gettext("Measures asked of NAV"), note.measures_requested)
+    if note.function is not None:
+        _function(blocks, note.function, t)
+    if note.screening:
+        _screening(blocks, note.screening, t)
+    if note.plan is not None:
+        _plan(blocks, note.plan, t)
+    if note.deviation is not None:
+        _deviation(blocks, note.deviation, t)
+    if note.referrals:
+        blocks.append(Heading(t.gettext("Referrals and support"), "referrals"))
+        blocks.append(
+            Table(
+                (t.gettext("Option"), t.gettext("Status"), t.gettext("Date"), t.gettext("Note")),
+                tuple(referral_cells(r, t) for r in note.referrals),
+            )
+        )
+    if note.patient_part is not None:
+        _patient_part(blocks, note.patient_part, t)
     _text_section(
         blocks, "message_to_nav", t.gettext("Message to NAV"), note.message_to_nav, "sick_note.message_to_nav"
     )
@@ -351,6 +379,259 @@ def nav_outline(note: NavNote, ctx: NoteContext) -> Outline:
     )
 
 
+# ------------------------------------------------------------------------------------------ NAV sections
+
+
+def function_cells(line: FunctionLine, t: Translator) -> tuple[str, str, str, str]:
+    """Domain, limitation now, what the job asks, gap: translated, "–" where not given."""
+    return (
+        t.gettext(domain_label(line.domain)),
+        t.gettext(limitation_label(line.limitation)) if line.limitation is not None else "–",
+        t.gettext(demand_label(line.demand)) if line.demand is not None else "–",
+        t.gettext(GAP_LEVELS[line.level]) if line.level in GAP_LEVELS else "–",
+    )
+
+
+def _labelled_quote(blocks: list[Block], label: str, text: str, field: str) -> None:
+    if text.strip():
+        blocks.append(Para(label, None, "strong"))
+        blocks.append(Para(text.strip(), field, "quote"))
+
+
+def _labelled_list(blocks: list[Block], label: str, items: tuple[str, ...]) -> None:
+    items = tuple(i for i in items if i)
+    if items:
+        blocks.append(Para(label, None, "strong"))
+        blocks.append(Bullets(items))
+
+
+def _function(blocks: list[Block], section: FunctionSection, t: Translator) -> None:
+    """Function against the job's demands (domain brief §1.3: concrete functional limits)."""
+    if not (section.domains or any(section.possible_tasks) or any(section.adjustments)):
+        return
+    blocks.append(Heading(t.gettext("Function and the demands of the job"), "function"))
+    if section.assessed_on is not None:
+        blocks.append(
+            Para(t.gettext("Assessed {date}.").format(date=date_short(section.assessed_on, t)), None, "muted")
+        )
+    if section.domains:
+        blocks.append(
+            Table(
+                (
+                    t.gettext("Function"),
+                    t.gettext("Limitation now"),
+                    t.gettext("The job asks"),
+                    t.gettext("Match with the job"),
+                    t.gettext("Note"),
+                ),
+                tuple((*function_cells(line, t), line.note or "–") for line in section.domains),
+            )
+        )
+    for level, label in (
+        ("GAP", t.gettext("The job asks more than the patient can give now: {domains}.")),
+        ("STRAIN", t.gettext("Close to the patient's limit: {domains}.")),
+    ):
+        names = [t.gettext(domain_label(x.domain)) for x in section.domains if x.level == level]
+        if names:
+            blocks.append(Para(label.format(domains=", ".join(names))))
+    _labelled_list(blocks, t.gettext("What the patient can do at work now"), section.possible_tasks)
+    _labelled_list(blocks, t.gettext("Adjustments at work that would help"), section.adjustments)
+
+
+def score_cells(line: ScreeningLine, t: Translator) -> tuple[str, str, str, str, str, str]:
+    """Instrument, date, score, band, risk signal, whether the GP agrees: translated."""
+    score: Score = line.score
+    if score.total is None:
+        total = t.ngettext(
+            "not scored ({count} item blank)", "not scored ({count} items blank)", score.missing
+        ).format(count=score.missing)
+    else:
+        total = f"{score.total}/{score.maximum}"
+        if score.prorated:
+            total += " " + t.ngettext(
+                "({count} blank item counted at the mean)",
+                "({count} blank items counted at the mean)",
+                score.missing,
+            ).format(count=score.missing)
+    signal = "–" if score.total is None else t.gettext("yes") if score.signal else t.gettext("no")
+    return (
+        instrument_info(score.instrument).short_name,
+        date_short(score.date, t),
+        total,
+        t.gettext(score.band.label) if score.band is not None else "–",
+        signal,
+        yes_no(score.gp_agrees, t),
+    )
+
+
+def _screening(blocks: list[Block], lines: tuple[ScreeningLine, ...], t: Translator) -> None:
+    blocks.append(Heading(t.gettext("Screening"), "screening"))
+    blocks.append(
+        Table(
+            (
+                t.gettext("Instrument"),
+                t.gettext("Date"),
+                t.gettext("Score"),
+                t.gettext("Band"),
+                t.gettext("Risk signal"),
+                t.gettext("GP agrees"),
+                t.gettext("Comment"),
+            ),
+            tuple((*score_cells(line, t), line.comment or "–") for line in lines),
+        )
+    )
+    blocks.append(Para(t.gettext("A score is a signal for the conversation, not a decision."), None, "muted"))
+
+
+def _plan(blocks: list[Block], plan: Plan, t: Translator) -> None:
+    rows: list[tuple[str, str]] = []
+    if plan.prognosis is not None:
+        rows.append((t.gettext("Prognosis"), t.gettext(PROGNOSES[plan.prognosis])))
+    if plan.expected_return is not None:
+        rows.append((t.gettext("Expected back at work"), date_short(plan.expected_return, t)))
+    if plan.reassess_on is not None:
+        rows.append((t.gettext("Reassessment"), date_short(plan.reassess_on, t)))
+    texts = (
+        (t.gettext("Treatment"), plan.treatment, "plan.treatment"),
+        (t.gettext("Measures at work alongside treatment"), plan.work_measures, "plan.work_measures"),
+        (t.gettext("Measures asked of NAV"), plan.measures_from_nav, "plan.measures_from_nav"),
+    )
+    if not rows and not any(text.strip() for _l, text, _f in texts):
+        return
+    blocks.append(Heading(t.gettext("Plan"), "plan"))
+    if rows:
+        blocks.append(Facts(tuple(rows)))
+    for label, text, field_path in texts:
+        _labelled_quote(blocks, label, text, field_path)
+
+
+def deviation_facts(section: DeviationSection, t: Translator) -> tuple[tuple[str, str], ...]:
+    """The guidance compared with this absence, as label/value rows (empty without guidance)."""
+    guidance = section.guidance
+    if guidance is None:
+        return ()
+    rows = [(t.gettext("Diagnosis guidance"), guidance.text("title", t.language))]
+    if guidance.full_leave_days is not None:
+        rows.append(
+            (
+                t.gettext("Full sick leave in the guidance"),
+                t.ngettext("up to {count} day", "up to {count} days", guidance.full_leave_days).format(
+                    count=guidance.full_leave_days
+                ),
+            )
+        )
+    if section.full_leave_days is not None:
+        rows.append(
+            (
+                t.gettext("Full sick leave in this absence"),
+                t.ngettext("{count} day", "{count} days", section.full_leave_days).format(
+                    count=section.full_leave_days
+                ),
+            )
+        )
+    return tuple(rows)
+
+
+def _deviation(blocks: list[Block], section: DeviationSection, t: Translator) -> None:
+    """Why full leave runs beyond the diagnosis guidance (peers §11.5)."""
+    blocks.append(Heading(t.gettext("Full sick leave beyond the diagnosis guidance"), "deviation"))
+    facts = deviation_facts(section, t)
+    if facts:
+        blocks.append(Facts(facts))
+    if section.reasons:
+        blocks.append(Bullets(tuple(t.gettext(DEVIATION_REASONS[r]) for r in section.reasons)))
+    if section.text:
+        blocks.append(Para(section.text, "plan.guidance_deviation_text", "quote"))
+
+
+def referral_cells(line: ReferralLine, t: Translator) -> tuple[str, str, str, str]:
+    """Option name, status, date, note ("–" where not given)."""
+    r = line.record
+    return (
+        line.name(t.language),
+        t.gettext(REFERRAL_STATUSES[r.status]),
+        date_short(r.date, t) if r.date is not None else "–",
+        r.note.strip() or "–",
+    )
+
+
+def eight_week_facts(a: ActivityRequirement, t: Translator) -> tuple[tuple[str, str], ...]:
+    """The 8-week point's facts as label/value rows (the free texts come separately)."""
+    rows = [
+        (t.gettext("Follow-up plan received from the employer"), yes_no(a.follow_up_plan_received, t)),
+        (t.gettext("Dialogue meeting 1 held"), yes_no(a.dialogue_meeting_held, t)),
+        (t.gettext("The GP was invited to dialogue meeting 1"), yes_no(a.gp_invited, t)),
+    ]
+    if a.option is not None:
+        rows.append((t.gettext("Option chosen"), t.gettext(EIGHT_WEEK_OPTIONS[a.option])))
+    if a.reassess_on is not None:
+        rows.append((t.gettext("To be reassessed"), date_short(a.reassess_on, t)))
+    rows.append(
+        (t.gettext("The GP asks NAV for a dialogue meeting"), yes_no(a.ask_nav_for_dialogue_meeting, t))
+    )
+    rows.append((t.gettext("The GP will take part in the dialogue meeting"), yes_no(a.gp_will_attend, t)))
+    return tuple(rows)
+
+
+def eight_week_texts(a: ActivityRequirement, t: Translator) -> tuple[tuple[str, str, str], ...]:
+    """Label, text and case-file path of the 8-week point's free texts (empty ones included)."""
+    return (
+        (
+            t.gettext("Outcome of dialogue meeting 1"),
+            a.dialogue_meeting_outcome,
+            "activity_requirement.dialogue_meeting_outcome",
+        ),
+        (
+            t.gettext("Why work-related activity is not possible now"),
+            a.why_activity_impossible,
+            "activity_requirement.why_activity_impossible",
+        ),
+        (
+            t.gettext("What would make activity possible"),
+            a.what_would_change_it,
+            "activity_requirement.what_would_change_it",
+        ),
+        (
+            t.gettext("The workplace: adjustments tried or asked for, and why they are not possible"),
+            a.workplace_facts,
+            "activity_requirement.workplace_facts",
+        ),
+    )
+
+
+def _eight_weeks(blocks: list[Block], a: ActivityRequirement, t: Translator) -> None:
+    """The 8-week point (ftrl § 8-8 second paragraph; domain brief §1.3: what NAV decides on)."""
+    blocks.append(Heading(t.gettext("The 8-week point (activity requirement)"), "eight_weeks"))
+    blocks.append(Facts(eight_week_facts(a, t)))
+    for label, text, field_path in eight_week_texts(a, t):
+        _labelled_quote(blocks, label, text, field_path)
+
+
+def patient_part_texts(p: PatientPart, t: Translator) -> tuple[tuple[str, str, str], ...]:
+    """Label, text and case-file path of the patient's own part (empty ones included)."""
+    return (
+        (t.gettext("Tasks I can do"), p.tasks_i_can_do, "patient_part.tasks_i_can_do"),
+        (t.gettext("What would help me"), p.what_would_help, "patient_part.what_would_help"),
+        (t.gettext("What I worry about"), p.worries, "patient_part.worries"),
+    )
+
+
+def _patient_part(blocks: list[Block], p: PatientPart, t: Translator) -> None:
+    texts = patient_part_texts(p, t)
+    if not any(text.strip() for _l, text, _f in texts):
+        return
+    blocks.append(Heading(t.gettext("In the patient's own words"), "patient_part"))
+    if p.filled_on is not None:
+        intro = t.gettext("Written by the patient on {date}; included with the patient's consent.").format(
+            date=date_short(p.filled_on, t)
+        )
+    else:
+        intro = t.gettext("Written by the patient; included with the patient's consent.")
+    blocks.append(Para(intro, None, "muted"))
+    for label, text, field_path in texts:
+        _labelled_quote(blocks, label, text, field_path)
+
+
 def _period_table(periods: tuple[NavPeriod, ...] | tuple[EmployerPeriod, ...], t: Translator) -> Table:
     rows = tuple(
         (
@@ -398,14 +679,16 @@ def employer_outline(note: EmployerNote, ctx: NoteContext) -> Outline:
             blocks.append(
                 Para(p.advice_to_employer, f"sick_note.periods[{p.index}].advice_to_employer", "quote")
             )
-    _text_section(
-        blocks, "can_do", t.gettext("What the employee can do"), note.can_do, "employer_note.can_do"
-    )
-    if note.adjustments:
-        blocks.append(Heading(t.gettext("Suggested adjustments"), "adjustments"))
-        for i, a in enumerate(note.adjustments):
-            if a.strip():
-                blocks.append(Para(a.strip(), f"employer_note.adjustments[{i}]", "quote"))
+    # the function assessment's two employer lists, each item under its case-file path (firewall)
+    for key, heading, items, path in (
+        ("can_do", t.gettext("What the employee can do"), note.possible_tasks, "function.possible_tasks"),
+        ("adjustments", t.gettext("Suggested adjustments"), note.adjustments, "function.adjustments"),
+    ):
+        if any(x.strip() for x in items):
+            blocks.append(Heading(heading, key))
+            for i, item in enumerate(items):
+                if item.strip():
+                    blocks.append(Para(item.strip(), f"{path}[{i}]", "quote"))
     _text_section(
         blocks,
         "workplace_considerations",

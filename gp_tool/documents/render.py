@@ -234,11 +234,22 @@ def _story(outline: Outline, styles: dict[str, ParagraphStyle]) -> list[Flowable
         Paragraph(_xml(outline.title), styles["title"]),
         Paragraph(_xml(outline.subtitle), styles["subtitle"]),
     ]
-    pending_heading: Paragraph | None = None
+    # Headings and labels are glued to what follows them, so no page ends with a bare heading: a heading
+    # takes along a small-print line right under it (the date of an assessment) and a label (a strong
+    # line such as "Treatment") its text; the glue is kept together with the first item that follows.
+    glue: list[Flowable] = []
+    glue_ends_with_heading = False
     for block in outline.blocks:
         items: list[Flowable]
         if isinstance(block, Heading):
-            pending_heading = Paragraph(_xml(block.text), styles["heading"])
+            glue.append(Paragraph(_xml(block.text), styles["heading"]))
+            glue_ends_with_heading = True
+            continue
+        if isinstance(block, Para) and (
+            block.style == "strong" or (block.style == "muted" and glue_ends_with_heading)
+        ):
+            glue.append(Paragraph(_xml(block.text), styles[block.style]))
+            glue_ends_with_heading = False
             continue
         if isinstance(block, Para):
             items = [Paragraph(_xml(block.text), styles.get(block.style, styles["body"]))]
@@ -252,15 +263,13 @@ def _story(outline: Outline, styles: dict[str, ParagraphStyle]) -> list[Flowable
             items = [Spacer(1, 4), TimelineFlowable(block.model, FRAME_W, outline.lang)]
             items += [Paragraph(_xml(line), styles["muted"]) for line in block.later]
             items.append(Spacer(1, 4))
-        if pending_heading is not None:
-            # keep a heading with the start of its section (the first item)
-            story.append(KeepTogether([pending_heading, items[0]]))
+        if glue:
+            story.append(KeepTogether([*glue, items[0]]))
             story += items[1:]
-            pending_heading = None
+            glue, glue_ends_with_heading = [], False
         else:
             story += items
-    if pending_heading is not None:
-        story.append(pending_heading)
+    story += glue
     return story
 
 
@@ -290,7 +299,7 @@ def _table(block: Table, styles: dict[str, ParagraphStyle]) -> RLTable:
     rows = [[Paragraph(_xml(c), styles["cell"]) for c in row] for row in block.rows]
     n = len(block.header)
     widths = _column_widths(block, n)
-    table = RLTable([head, *rows], colWidths=widths, hAlign="LEFT", repeatRows=1)
+    table = RLTable([head, *rows], colWidths=widths, hAlign="LEFT", repeatRows=1, spaceAfter=4)
     table.setStyle(
         TableStyle(
             [
@@ -309,19 +318,42 @@ def _table(block: Table, styles: dict[str, ParagraphStyle]) -> RLTable:
 
 
 def _column_widths(block: Table, n: int) -> list[float]:
-    """Width per column from its longest text (at most 60 % of the frame for one column)."""
-    longest = [
-        max([stringWidth(block.header[c], BOLD, 8.6), *(stringWidth(r[c], REGULAR, 9) for r in block.rows)])
-        + 8
+    """Width per column, as a browser lays out an automatic table.
+
+    Each column wants the width of its longest text and needs at least that of its longest word. When
+    all fit, the spare width is shared equally; otherwise every column gets its minimum and the rest is
+    shared in proportion to how much more each one wants (a long free-text column wraps, a date or a
+    short code does not break inside).
+    """
+    pad = 8.0
+
+    def width(text: str, font: str, size: float) -> float:
+        return float(stringWidth(text, font, size))
+
+    def words(text: str, font: str, size: float) -> float:
+        return max((width(w, font, size) for w in text.split()), default=0.0)
+
+    wanted = [
+        max([width(block.header[c], BOLD, 8.6), *(width(r[c], REGULAR, 9) for r in block.rows)]) + pad
         for c in range(n)
     ]
-    total = sum(longest)
+    total = sum(wanted)
     if total <= FRAME_W:
         spare = (FRAME_W - total) / n
-        return [x + spare for x in longest]
-    capped = [min(x, FRAME_W * 0.6) for x in longest]
-    scale = FRAME_W / sum(capped)
-    return [x * scale for x in capped]
+        return [x + spare for x in wanted]
+    least = [
+        min(
+            wanted[c],
+            max([words(block.header[c], BOLD, 8.6), *(words(r[c], REGULAR, 9) for r in block.rows)]) + pad,
+        )
+        for c in range(n)
+    ]
+    if sum(least) >= FRAME_W:  # even the words do not fit: scale the minimums down
+        scale = FRAME_W / sum(least)
+        return [x * scale for x in least]
+    room = FRAME_W - sum(least)
+    extra = [w - m for w, m in zip(wanted, least, strict=True)]
+    return [m + room * e / sum(extra) for m, e in zip(least, extra, strict=True)]
 
 
 # ------------------------------------------------------------------------------------------ pages

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Final, Protocol
 
 from gp_tool.documents.models import QUESTION_KEYS, question_text_nb
+from gp_tool.domain.assessment import DeviationReason, EightWeekOption, Prognosis, ReferralStatus
 from gp_tool.domain.case import ArbeidsrelatertArsak, HprCategory, MedisinskArsak, PeriodKind
 from gp_tool.i18n.catalog import Translator
 from gp_tool.i18n.formatting import format_date, format_percent_value
@@ -18,10 +19,15 @@ from gp_tool.i18n.markers import N_
 __all__ = [
     "ABSENCE_REASONS",
     "CATEGORY_NAMES",
+    "DEVIATION_REASONS",
+    "EIGHT_WEEK_OPTIONS",
+    "GAP_LEVELS",
     "KIND_NAMES",
     "MEDICAL_REASONS",
+    "PROGNOSES",
     "PROGNOSIS_OPTIONS",
     "QUESTION_LABELS",
+    "REFERRAL_STATUSES",
     "WORK_REASONS",
     "date_long",
     "date_short",
@@ -30,6 +36,7 @@ __all__ = [
     "period_range",
     "question_label",
     "work_statement",
+    "yes_no",
 ]
 
 KIND_NAMES: Final[dict[PeriodKind, str]] = {
@@ -117,6 +124,54 @@ PROGNOSIS_OPTIONS: Final[dict[str, str]] = {
 }
 
 CATEGORY_NAMES: Final[dict[str, str]] = {"BLOCK": N_("Stop"), "WARN": N_("Warning"), "INFO": N_("Info")}
+
+#: The GP's prognosis for return to work (``Plan.prognosis``).
+PROGNOSES: Final[dict[Prognosis, str]] = {
+    Prognosis.GOOD: N_("Good: return to work expected"),
+    Prognosis.UNCERTAIN: N_("Uncertain"),
+    Prognosis.POOR: N_("Poor: lasting reduced work capacity likely"),
+}
+
+#: Why full leave runs beyond the diagnosis guidance (FMB's qualifiers; peers §11.5).
+DEVIATION_REASONS: Final[dict[DeviationReason, str]] = {
+    DeviationReason.WORK_LOAD: N_("The demands of the job are high for this condition"),
+    DeviationReason.SEVERITY: N_("More severe than usual"),
+    DeviationReason.COMPLICATION: N_("A complication"),
+    DeviationReason.COMORBIDITY: N_("Other illness at the same time"),
+    DeviationReason.WAITING_FOR_TREATMENT: N_("Waiting for assessment or treatment"),
+    DeviationReason.OTHER: N_("Other reason"),
+}
+
+#: What became of a referral or support option (``ReferralRecord.status``).
+REFERRAL_STATUSES: Final[dict[ReferralStatus, str]] = {
+    ReferralStatus.DONE: N_("done"),
+    ReferralStatus.DECLINED: N_("declined by the patient"),
+    ReferralStatus.NOT_RELEVANT: N_("not relevant"),
+    ReferralStatus.PLANNED: N_("planned"),
+}
+
+#: The options at the 8-week point (ftrl § 8-8 second paragraph; domain brief §1.3).
+EIGHT_WEEK_OPTIONS: Final[dict[EightWeekOption, str]] = {
+    EightWeekOption.OWN_WORK_ADJUSTED: N_("Own work with adjustments"),
+    EightWeekOption.GRADED: N_("Graded sick leave: part of the own work"),
+    EightWeekOption.OTHER_TASKS: N_("Other tasks with the same employer"),
+    EightWeekOption.WORK_MEASURES: N_("Work-related measures"),
+    EightWeekOption.EXCEPTION_MEDICAL: N_("Exception: medical reasons clearly prevent activity"),
+    EightWeekOption.EXCEPTION_WORKPLACE: N_("Exception: the workplace cannot make adjustments"),
+}
+
+#: How far the job's demand is from what the patient can give now (``gp_tool.rules.function.Gap.level``).
+GAP_LEVELS: Final[dict[str, str]] = {
+    "GAP": N_("Demand above capacity"),
+    "STRAIN": N_("Close to the limit"),
+}
+
+
+def yes_no(value: bool | None, t: Translator) -> str:
+    """Yes, no, or not known (None), in the translator's language."""
+    if value is None:
+        return t.gettext("not known")
+    return t.gettext("yes") if value else t.gettext("no")
 
 
 def date_long(day: dt.date, t: Translator) -> str:

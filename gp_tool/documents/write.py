@@ -164,7 +164,9 @@ def write_notes(case: Case, ctx: NoteContext, out_dir: Path) -> NotesResult:
         (JOURNAL, journal.encode("utf-8")),
         (
             CASE_EXPORT,
-            (json.dumps(case_export(case, ctx), ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            (
+                json.dumps(case_export(case, ctx, nav_note=nav_note), ensure_ascii=False, indent=2) + "\n"
+            ).encode("utf-8"),
         ),
     ]
     if not leaks:

@@ -178,13 +178,15 @@ def test_nav_note_holds_diagnoses_reasons_answers_and_earlier_notes() -> None:
     (line,) = note.earlier_notes
     assert line.main_diagnosis is not None
     assert (line.signed, line.main_diagnosis.code, line.periods[0].days) == (D(2026, 10, 1), "P76", 50)
-    # sections the case file cannot fill yet stay empty
-    assert (note.medical_summary, note.treatment_plan, note.referrals_done, note.measures_requested) == (
-        "",
-        "",
+    # a case without the work-focused parts has none of their sections
+    assert (note.function, note.screening, note.plan, note.deviation, note.referrals) == (
+        None,
         (),
+        None,
+        None,
         (),
     )
+    assert (note.activity_requirement, note.patient_part, note.medical_summary) == (None, None, "")
 
 
 def test_icd10_codes_read_with_their_dot_and_texts_from_the_list() -> None:

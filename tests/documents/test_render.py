@@ -228,14 +228,18 @@ def test_empty_sections_are_left_out() -> None:
     text = pdf_text(render_nav_pdf(build_nav_note(case, ctx), ctx))
     for heading in (
         "Medical summary",
-        "Functional limits",
-        "Treatment plan",
+        "Function and the demands of the job",
+        "Screening",
+        "Plan",
+        "Referrals and support",
+        "The 8-week point",
+        "In the patient's own words",
         "Message to NAV",
         "Back-dating",
     ):
         assert heading not in text
-    filled = dataclasses.replace(build_nav_note(case, ctx), treatment_plan="Fysioterapi to ganger i uka.")
-    assert "Treatment plan Fysioterapi to ganger i uka." in pdf_text(render_nav_pdf(filled, ctx))
+    filled = dataclasses.replace(build_nav_note(case, ctx), medical_summary="Fysioterapi to ganger i uka.")
+    assert "Medical summary Fysioterapi to ganger i uka." in pdf_text(render_nav_pdf(filled, ctx))
 
 
 def test_nav_note_lists_questions_due_with_nav_texts_and_open_findings() -> None:
