@@ -31,7 +31,7 @@ __all__ = [
     "rule",
 ]
 
-RULES_VERSION: Final = "2026.11.1"
+RULES_VERSION: Final = "2026.12.0"
 """Version of the rule set: year.month.n; bump on every rule or parameter change (style habit 10)."""
 
 RULES: Final[tuple[RuleSpec, ...]] = (*NAV_RULES, *BACKDATING_RULES, *OWN_RULES, *CONSISTENCY_RULES)

@@ -13,15 +13,24 @@ folder, and the model is loaded by :func:`load_demo` (start-up of the window sta
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from importlib import resources
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from gp_tool.i18n.markers import N_
 
 if TYPE_CHECKING:
     from gp_tool.domain.case import Case
 
-__all__ = ["DEFAULT_DEMO", "DEMO_DESCRIPTIONS", "demo_description", "demo_names", "load_demo"]
+__all__ = [
+    "DEFAULT_DEMO",
+    "DEMO_DESCRIPTIONS",
+    "demo_description",
+    "demo_names",
+    "load_demo",
+    "load_demo_document",
+]
 
 DEFAULT_DEMO = "uke8-rygg"
 
@@ -60,6 +69,37 @@ def demo_names() -> list[str]:
 def demo_description(name: str) -> str:
     """The English msgid describing demo ``name`` (empty for a case without a description)."""
     return DEMO_DESCRIPTIONS.get(name, "")
+
+
+_ISO_DATE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KEEP_DATES: Final = frozenset({"birth_date"})  # as gp_tool.domain.shift: the age must not drift
+
+
+def _shift_document(node: Any, days: dt.timedelta, key: str | None = None) -> Any:
+    if isinstance(node, dict):
+        return {k: _shift_document(v, days, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_shift_document(v, days) for v in node]
+    if isinstance(node, str) and key not in _KEEP_DATES and _ISO_DATE.match(node):
+        return (dt.date.fromisoformat(node) + days).isoformat()
+    return node
+
+
+def load_demo_document(name: str, today: dt.date | None = None) -> dict[str, Any]:
+    """The JSON document of demo ``name``, dated as :func:`load_demo` dates it, without the model.
+
+    For the window's first paint (issue 5, start-up): pydantic is not imported. Every ISO date string
+    except the birth date moves; the tests check, for every demo case, that validating this document
+    gives exactly :func:`load_demo`'s case. Raises ``KeyError`` for an unknown name.
+    """
+    if name not in demo_names():
+        raise KeyError(name)
+    doc: dict[str, Any] = json.loads((_folder() / f"{name}.json").read_text(encoding="utf-8"))
+    if today is None:
+        return doc
+    signed = dt.date.fromisoformat(doc["sick_note"]["signed"])
+    shifted: dict[str, Any] = _shift_document(doc, today - signed)
+    return shifted
 
 
 def load_demo(name: str, today: dt.date | None = None) -> Case:

@@ -13,12 +13,13 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from gp_tool.domain.case import Case
-from gp_tool.domain.casefile import dump_case, parse_case
 from gp_tool.domain.problems import Problem, ProblemError
 from gp_tool.i18n.markers import N_
+
+if TYPE_CHECKING:  # the case model (pydantic) loads when a case is read or written, not on import
+    from gp_tool.domain.case import Case
 
 __all__ = ["MAX_FILE_BYTES", "atomic_write_text", "read_case_file", "read_text_file", "write_case_file"]
 
@@ -63,6 +64,8 @@ def read_text_file(path: Path) -> str:
 
 def read_case_file(path: Path) -> Case:
     """Load and validate a case file."""
+    from gp_tool.domain.casefile import parse_case  # noqa: PLC0415
+
     return parse_case(read_text_file(path))
 
 
@@ -93,6 +96,8 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def write_case_file(path: Path, case: Case) -> None:
     """Save ``case`` as a version-1 case file, atomically and owner-only."""
+    from gp_tool.domain.casefile import dump_case  # noqa: PLC0415
+
     try:
         atomic_write_text(path, dump_case(case))
     except PermissionError:

@@ -3,6 +3,12 @@
 High-DPI: Qt 6 scales by the screen's factor; the rounding policy is "pass through", so 125 % and
 150 % Windows displays get exact sizes instead of rounded ones. Colours follow the system's light or
 dark scheme (:mod:`gp_tool.ui.palette`). Work is autosaved as a draft in the user's data folder.
+
+Start-up (issue 5): a demo case is shown from its JSON document (:class:`~gp_tool.ui.document.CaseSketch`)
+and validated just after the first paint, so pydantic, the rules, the code lists and the case store
+all load after the patient is on screen. A case file is validated before the window opens (a file
+with problems must be refused with its messages and exit code 2, contracts §1).
+``--exit-when-ready`` quits once the window has painted its case and the event loop is idle.
 """
 
 from __future__ import annotations
@@ -17,21 +23,22 @@ from PySide6.QtWidgets import QApplication
 
 import gp_tool
 from gp_tool.clock import SystemClock
-from gp_tool.domain.case import Case
 from gp_tool.domain.problems import ProblemError
 from gp_tool.i18n.catalog import translator
-from gp_tool.storage.demo import DEFAULT_DEMO, load_demo
+from gp_tool.storage.demo import DEFAULT_DEMO, load_demo, load_demo_document
 from gp_tool.storage.files import read_case_file
 from gp_tool.ui import palette
+from gp_tool.ui.document import CaseSketch
 from gp_tool.ui.i18n import set_language
 from gp_tool.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from gp_tool.domain.case import Case
     from gp_tool.ui import GuiOptions
 
-__all__ = ["application", "load_start_case", "run"]
+__all__ = ["application", "load_start", "load_start_case", "run"]
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -59,6 +66,18 @@ def load_start_case(options: GuiOptions, today: dt.date) -> tuple[Case, str | No
     return load_demo(name, today), name, None
 
 
+def load_start(options: GuiOptions, today: dt.date) -> tuple[Case | CaseSketch, str | None, Path | None]:
+    """As :func:`load_start_case`, but a demo comes as a sketch of its document (validated after the
+    first paint by the window); raises ProblemError when it cannot be loaded."""
+    if options.case_file is None:
+        name = options.demo or DEFAULT_DEMO
+        try:
+            return CaseSketch.from_document(load_demo_document(name, today)), name, None
+        except (KeyError, ValueError):
+            pass  # unknown name or unreadable document: the model path names the problem
+    return load_start_case(options, today)
+
+
 def open_store(window: MainWindow, *, recover: bool) -> Any:
     """Open the case store and attach it to ``window`` (autosave, case list, crash recovery).
 
@@ -82,7 +101,7 @@ def open_store(window: MainWindow, *, recover: bool) -> Any:
 def run(options: GuiOptions, argv: list[str]) -> int:
     today = options.today or SystemClock().today()
     try:
-        case, demo, path = load_start_case(options, today)
+        case, demo, path = load_start(options, today)
     except ProblemError as exc:
         tr = translator(options.language)
         for problem in exc.problems:
@@ -96,9 +115,10 @@ def run(options: GuiOptions, argv: list[str]) -> int:
     stores: list[Any] = []
     recover = options.demo is None and options.case_file is None
     window.first_painted.connect(lambda: stores.append(open_store(window, recover=recover)))
-    if options.exit_when_ready:
+    if options.exit_when_ready:  # painted with its case, then the next idle turn of the loop
         window.confirm_close = False
-        QTimer.singleShot(0, app.quit)
+        window.stop_after_paint = True  # the model, rules and store are not loaded: we only measure
+        window.case_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     code = app.exec()
     window.confirm_close = False
     window.close()

@@ -1,14 +1,15 @@
 """The self-audit page: anonymous counts from the cases stored on this computer (issue 7).
 
 Shows :func:`gp_tool.storage.audit.audit_store` in the active language: share of graded leave,
-8-week exceptions used, referrals by type, and lengths of sick leave (with a plain statement that the
-comparison with the diagnosis guidance is not available yet). Counts only: no name, id or date of a
+8-week exceptions used, referrals by type (named from the referral catalogue), and lengths of sick
+leave, with full leave compared against the diagnosis guidance. Counts only: no name, id or date of a
 patient is shown, and nothing leaves the machine. The page computes on :meth:`AuditPage.refresh`
 (the window calls it when the page is shown; F5-free: the "Refresh" button and Ctrl+R do it too).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Final
 
 from PySide6.QtCore import QEvent, Qt
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from gp_tool.i18n.formatting import format_number, format_percent_value
+from gp_tool.rules.referrals import option
 from gp_tool.storage.audit import AuditReport, audit_store
 from gp_tool.storage.store import CaseStore, StoreError
 from gp_tool.ui.i18n import _, active, language
@@ -48,6 +50,14 @@ def _share(part: int, whole: int) -> str:
     return _("{part} of {whole} ({percent})").format(
         part=format_number(part, lang), whole=format_number(whole, lang), percent=percent
     )
+
+
+def _option_name(option_id: str, lang: str) -> str:
+    """The referral option's name in ``lang``; a practice's local service by its id."""
+    if option_id.startswith("local:"):
+        return _("Local service: {name}").format(name=option_id.removeprefix("local:"))
+    found = option(option_id)
+    return found.text("name", lang) if found is not None else option_id
 
 
 def _days(n: float) -> str:
@@ -109,12 +119,16 @@ class AuditPage(QWidget):
         self.lengths_table = self._table("audit.lengths", 2)
         self.chapters_label = QLabel(self)
         self.chapters_table = self._table("audit.chapters", 3)
-        self.guidance = make_label("banner-info", self, wrap=True)
+        self.guidance_label = QLabel(self)
+        self.guidance_table = self._table("audit.guidance_table", 2)
+        self.guidance = make_label("muted", self, wrap=True)
         self.guidance.setObjectName("audit.guidance")
         length.addWidget(self.median)
         length.addWidget(self.lengths_table)
         length.addWidget(self.chapters_label)
         length.addWidget(self.chapters_table)
+        length.addWidget(self.guidance_label)
+        length.addWidget(self.guidance_table)
         length.addWidget(self.guidance)
 
         body = QWidget(self)
@@ -204,10 +218,13 @@ class AuditPage(QWidget):
         self.lengths_table.setHorizontalHeaderLabels([_("Length"), _("Cases")])
         self.chapters_label.setText(_("By diagnosis chapter (main diagnosis of the latest sick note):"))
         self.chapters_table.setHorizontalHeaderLabels([_("Chapter"), _("Cases"), _("Median length")])
+        self.guidance_label.setText(_("Full sick leave against the diagnosis guidance:"))
+        self.guidance_table.setHorizontalHeaderLabels([_("Compared with the guidance"), _("Cases")])
         self.guidance.setText(
             _(
-                "Comparison with the diagnosis guidance: not available yet. The guidance data "
-                "(Helsedirektoratet's diagnosis-specific advice) is not in the program yet."
+                "Only diagnoses for which the guidance gives a number of days are compared "
+                "(Helsedirektoratet's diagnosis-specific advice); the guidance is advice, and the "
+                "doctor's judgement prevails."
             )
         )
         self._render()
@@ -250,10 +267,18 @@ class AuditPage(QWidget):
                 work=format_number(report.exceptions_work_related, lang),
             )
         )
-        self.referrals_empty.setVisible(report.referrals_total == 0)
+        self.referrals_empty.setVisible(report.referrals_total + report.referrals_declined == 0)
         self.referrals_empty.setText(_("No referrals recorded yet."))
-        self.referrals_table.setVisible(report.referrals_total > 0)
-        self._fill(self.referrals_table, [(kind, format_number(n, lang)) for kind, n in report.referrals])
+        self.referrals_table.setVisible(report.referrals_total + report.referrals_declined > 0)
+        self._fill(
+            self.referrals_table,
+            [(_option_name(kind, lang), format_number(n, lang)) for kind, n in report.referrals]
+            + (
+                [(_("Declined by the patient"), format_number(report.referrals_declined, lang))]
+                if report.referrals_declined
+                else []
+            ),
+        )
         median = report.median_length
         self.median.setText(
             _("Median length: {days}").format(days=_days(median))
@@ -270,10 +295,21 @@ class AuditPage(QWidget):
                 for row in report.chapters[:_MAX_TABLE_ROWS]
             ],
         )
-        self.guidance.setVisible(not report.guidance_available)
+        self._fill(
+            self.guidance_table,
+            [
+                (_("Within the guidance"), format_number(report.guidance_within, lang)),
+                (_("Beyond the guidance"), format_number(report.guidance_beyond, lang)),
+                (
+                    _("… of these with a structured reason"),
+                    format_number(report.guidance_beyond_with_reason, lang),
+                ),
+                (_("Guidance without a number of days"), format_number(report.guidance_without_figure, lang)),
+            ],
+        )
 
     @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    def _fill(table: QTableWidget, rows: Sequence[tuple[str, ...]]) -> None:
         table.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for c, value in enumerate(values):

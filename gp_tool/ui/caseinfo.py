@@ -11,11 +11,12 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from gp_tool.domain.case import Case, Period, PeriodKind
-from gp_tool.domain.national_id import IdKind, InvalidNationalIdError, id_kind
 from gp_tool.i18n.markers import N_
+
+if TYPE_CHECKING:  # the case model (pydantic) is not needed for the header's first paint
+    from gp_tool.domain.case import Case, Period, PeriodKind
 
 __all__ = [
     "KIND_NAMES",
@@ -37,12 +38,13 @@ __all__ = [
     "weekdays",
 ]
 
-KIND_NAMES: Final[dict[PeriodKind, str]] = {
-    PeriodKind.AKTIVITET_IKKE_MULIG: N_("Full sick leave (no activity possible)"),
-    PeriodKind.GRADERT: N_("Graded sick leave"),
-    PeriodKind.AVVENTENDE: N_("Awaiting sick note"),
-    PeriodKind.BEHANDLINGSDAGER: N_("Treatment days"),
-    PeriodKind.REISETILSKUDD: N_("Travel grant"),
+# Keyed by the PeriodKind values (a StrEnum: ``KIND_NAMES[PeriodKind.GRADERT]`` finds "GRADERT").
+KIND_NAMES: Final[dict[PeriodKind | str, str]] = {
+    "AKTIVITET_IKKE_MULIG": N_("Full sick leave (no activity possible)"),
+    "GRADERT": N_("Graded sick leave"),
+    "AVVENTENDE": N_("Awaiting sick note"),
+    "BEHANDLINGSDAGER": N_("Treatment days"),
+    "REISETILSKUDD": N_("Travel grant"),
 }
 
 
@@ -110,6 +112,8 @@ def is_fictional(case: Case, demo: str | None) -> bool:
     """
     if demo is not None:
         return True
+    from gp_tool.domain.national_id import IdKind, InvalidNationalIdError, id_kind  # noqa: PLC0415 (stdnum: 9 MB)
+
     number = case.patient.national_id
     if not number:
         return True

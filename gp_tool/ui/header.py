@@ -8,16 +8,19 @@ the timeline step. Demo cases show a fixed warning banner; presenter mode adds t
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from gp_tool.domain.case import Case
 from gp_tool.i18n.formatting import format_date, format_percent_value
 from gp_tool.ui.caseinfo import MilestoneView, TimelineView, age_at, birth_date, case_start, case_week_day
 from gp_tool.ui.i18n import _, language
 from gp_tool.ui.widgets import heading_font, make_label, set_role
+
+if TYPE_CHECKING:  # the window's first paint shows a CaseSketch with the same attributes
+    from gp_tool.domain.case import Case
 
 __all__ = ["HeaderBar", "MilestoneChip", "next_milestone"]
 

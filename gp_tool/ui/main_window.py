@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from PySide6.QtCore import (
     QEvent,
@@ -59,17 +59,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gp_tool.domain.case import Case
 from gp_tool.domain.problems import ProblemError
 from gp_tool.i18n.catalog import LANGUAGES
 from gp_tool.storage.demo import demo_description, demo_names, load_demo
 from gp_tool.storage.files import read_case_file
 from gp_tool.ui import palette
-from gp_tool.ui.document import CaseDocument
+from gp_tool.ui.document import CaseDocument, CaseSketch
 from gp_tool.ui.header import HeaderBar
 from gp_tool.ui.i18n import LANGUAGE_NAMES, _, active, language, next_language, set_language
 from gp_tool.ui.pages import Analysis, StepPage, make_page, severity_word
 from gp_tool.ui.steps import STEPS, step_index, step_of_field
+
+if TYPE_CHECKING:  # the model loads after the first paint when the window opens with a CaseSketch
+    from gp_tool.domain.case import Case
 
 __all__ = ["ANALYSIS_DELAY_MS", "MainWindow", "UnsavedAnswer"]
 
@@ -85,9 +87,16 @@ ZOOM_STEPS: Final = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
 class StepDelegate(QStyledItemDelegate):
-    """Draws a step: numbered circle, title, the worst finding's icon and count, the Ctrl+digit key."""
+    """Draws a step: numbered circle, title, the worst finding's icon and count, the Ctrl+digit key.
+
+    ``compact`` (a window under 1200 px, :mod:`gp_tool.ui.narrow`): the circle and the icon only.
+    """
+
+    compact = False
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        if self.compact:
+            return QSize(48, max(44, option.fontMetrics.height() + 22))
         return QSize(STEP_LIST_WIDTH - 16, max(44, option.fontMetrics.height() + 22))
 
     def paint(
@@ -119,7 +128,8 @@ class StepDelegate(QStyledItemDelegate):
         muted_colour = QColor(c.info.muted if selected else c.page_muted)
         font = QFont(option.font)
         diameter = max(26, option.fontMetrics.height() + 8)
-        circle = QRect(rect.left() + 14, rect.center().y() - diameter // 2 + 1, diameter, diameter)
+        left = rect.left() + (6 if self.compact else 14)
+        circle = QRect(left, rect.center().y() - diameter // 2 + 1, diameter, diameter)
         painter.setPen(QPen(QColor(c.accent if selected else c.border), 1.5))
         painter.setBrush(QColor(c.accent) if selected else Qt.BrushStyle.NoBrush)
         painter.drawEllipse(circle)
@@ -128,6 +138,15 @@ class StepDelegate(QStyledItemDelegate):
         painter.setFont(number_font)
         painter.setPen(QColor(c.on_accent) if selected else text_colour)
         painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, str(index.data(NUMBER_ROLE)))
+        if self.compact:  # the worst finding's icon at the circle's lower right; title in the tooltip
+            severity = index.data(SEVERITY_ROLE)
+            if severity:
+                size = max(12, option.fontMetrics.height() - 2)
+                icon_rect = QRect(circle.right() - size // 2, circle.bottom() - size + 2, size, size)
+                role = c.role(str(severity))
+                draw_shape(painter, str(severity), icon_rect.toRectF(), QColor(role.icon), QColor(c.page_bg))
+            painter.restore()
+            return
         # key hint, right-aligned, muted
         hint = str(index.data(HINT_ROLE))
         painter.setFont(font)
@@ -175,14 +194,18 @@ class MainWindow(QMainWindow):
     Start-up shows the case first: the rules, the timeline drawing and the case store are not needed
     to see the patient, so they start right after the window's first paint (``first_painted``) and
     the findings follow a moment later (``analysed``); meanwhile the panel says it is checking.
+    Opened with a :class:`~gp_tool.ui.document.CaseSketch` (a demo's JSON document), the header,
+    the title and step 1 paint from the document (``case_painted``) and the case model is validated
+    right after, before the rules run.
     """
 
+    case_painted = Signal()  # the first frame, with the case, is on screen
     first_painted = Signal()
     analysed = Signal()
 
     def __init__(
         self,
-        case: Case,
+        case: Case | CaseSketch,
         *,
         today: dt.date,
         demo: str | None = None,
@@ -239,11 +262,16 @@ class MainWindow(QMainWindow):
 
         self.findings = FindingsPanel(self)
         self.findings.jump_requested.connect(self.jump_to_field)
+        self.findings.set_evaluation(None)  # "Checking the case …" until the rules have run
         self.findings_dock = QDockWidget(self)
         self.findings_dock.setObjectName("findings")
         self.findings_dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
-        self.findings_dock.setWidget(self.findings)
+        from gp_tool.ui.narrow import FindingsDrawer  # noqa: PLC0415
+
+        self.drawer = FindingsDrawer(self.findings, self.findings_dock)
+        self.findings_dock.setWidget(self.drawer)
         self.findings_dock.setMinimumWidth(300)
+        self.narrow = False
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_dock)
 
         self.save_label = QLabel(self)
@@ -262,7 +290,7 @@ class MainWindow(QMainWindow):
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
         self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
-        self._analysis_timer.timeout.connect(self.run_analysis)
+        self._analysis_timer.timeout.connect(self._analysis_due)
 
         self.palette_panel: Any = None
         self.watermark: Any = None
@@ -278,6 +306,7 @@ class MainWindow(QMainWindow):
 
             self.autosaver = Autosaver(self.document, drafts, self.current_step, self)
         self._painted = False
+        self.stop_after_paint = False  # --exit-when-ready: nothing is started after the first paint
         central.installEventFilter(self)
         self._case_replaced()
         self.retranslate()
@@ -286,10 +315,20 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint and watched is self.centralWidget():
             self._painted = True
-            QTimer.singleShot(0, self, self._after_first_paint)
+            self.case_painted.emit()
+            if not self.stop_after_paint:
+                QTimer.singleShot(0, self, self._after_first_paint)
         return super().eventFilter(watched, event)
 
+    def _analysis_due(self) -> None:
+        if self.isVisible() and not self._painted:
+            return  # shown but not painted yet: the first paint runs it (start-up shows the case first)
+        self.run_analysis()
+
     def _after_first_paint(self) -> None:
+        if not self.document.validated:
+            self.document.validate()  # the same case, now as the model: header from the model too
+            self._case_changed()
         self.run_analysis()
         self.first_painted.emit()
 
@@ -318,8 +357,12 @@ class MainWindow(QMainWindow):
             if current == index:
                 self.stack.setCurrentIndex(index)
             self._pages[index] = page
-            page.set_case(self.document.case, self.today)
+            # Step 1 reads the JSON document only, so it can show a sketch; other steps get the model.
+            sketch_ok = STEPS[index].key == "patient" and not self.document.validated
+            page.set_case(self.document.headline() if sketch_ok else self.document.case, self.today)  # type: ignore[arg-type]
             page.set_analysis(self.analysis)
+            if self.analysis.evaluation is not None:  # else the first analysis installs it (after paint)
+                self.install_help([page])
         return page
 
     def built_pages(self) -> list[StepPage]:
@@ -345,6 +388,8 @@ class MainWindow(QMainWindow):
         self.open_file_action.triggered.connect(self.open_case_file)
         self.audit_action = self._action("audit")
         self.audit_action.triggered.connect(self.show_audit)
+        self.local_services_action = self._action("local_services")
+        self.local_services_action.triggered.connect(self.edit_local_services)
         self.save_action = self._action("save", [key(key.StandardKey.Save)])
         self.save_action.triggered.connect(self.save)
         self.save_as_action = self._action("save_as")  # Ctrl+Shift+S saves the notes as PDF (b.12)
@@ -415,8 +460,20 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action.triggered.connect(lambda: self.zoom(0))
         self.about_action = self._action("about")
         self.about_action.triggered.connect(self.show_about)
-        self.keys_action = self._action("keys", [key(key.StandardKey.HelpContents)])
+        self.keys_action = self._action("keys")
         self.keys_action.triggered.connect(self.show_keys)
+        self.field_help_action = self._action("field_help", [key(key.StandardKey.HelpContents)])
+        self.field_help_action.triggered.connect(self.show_field_help)  # F1 (b.12); no field: the keys
+        from PySide6.QtWidgets import QWhatsThis  # noqa: PLC0415
+
+        self.whats_this_action = QWhatsThis.createAction(self)  # Shift+F1: the same help, by pointing
+        self.whats_this_action.setObjectName("action.whats_this")
+        self.whats_this_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(self.whats_this_action)
+        self.actions_by_key["whats_this"] = self.whats_this_action
+        self.field_help: Any = None
+        self.activity_action = self._action("activity", [key("Ctrl+Shift+A")])  # the 8-week point (issue 10)
+        self.activity_action.triggered.connect(lambda: self.show_activity(focus=True))
 
         bar = self.menuBar()
         self.file_menu = QMenu(bar)
@@ -429,6 +486,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.save_action, self.save_as_action, self.revert_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.audit_action)
+        self.file_menu.addAction(self.local_services_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.consultation_menu = QMenu(bar)
@@ -438,6 +496,7 @@ class MainWindow(QMainWindow):
         self.consultation_menu.addMenu(self.step_menu)
         self.consultation_menu.addSeparator()
         self.consultation_menu.addActions([self.next_finding_action, self.previous_finding_action])
+        self.consultation_menu.addAction(self.activity_action)
         self.consultation_menu.addSeparator()
         self.consultation_menu.addActions([self.print_action, self.save_pdfs_action, self.copy_record_action])
         self.view_menu = QMenu(bar)
@@ -452,7 +511,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.palette_action, self.next_region_action, self.previous_region_action])
         self.help_menu = QMenu(bar)
-        self.help_menu.addActions([self.keys_action, self.about_action])
+        self.help_menu.addActions(
+            [self.field_help_action, self.whats_this_action, self.keys_action, self.about_action]
+        )
         for menu in (self.file_menu, self.consultation_menu, self.view_menu, self.help_menu):
             bar.addMenu(menu)
 
@@ -474,6 +535,7 @@ class MainWindow(QMainWindow):
         self.open_file_action.setText(_("Open case &file…"))
         self.audit_action.setText(_("Own &practice (self-audit)…"))
         self.audit_action.setEnabled(self.store is not None)
+        self.local_services_action.setText(_("Local ser&vices…"))
         self.demo_menu.setTitle(_("Open &demo case"))
         self.demo_picker_action.setText(_("Choose a demo case…"))
         for name, action in self.demo_actions.items():
@@ -491,6 +553,7 @@ class MainWindow(QMainWindow):
         self.previous_step_action.setText(_("P&revious step"))
         self.next_finding_action.setText(_("Next &finding's field"))
         self.previous_finding_action.setText(_("Previous finding's fi&eld"))
+        self.activity_action.setText(_("8-&week point and dialogue"))
         self.print_action.setText(_("&Print the notes"))
         self.copy_record_action.setText(_("&Copy the journal text"))
         self.save_pdfs_action.setText(_("Save the notes as P&DF…"))
@@ -506,6 +569,8 @@ class MainWindow(QMainWindow):
         self.previous_region_action.setText(_("Previous r&egion"))
         self.help_menu.setTitle(_("&Help"))
         self.keys_action.setText(_("&Keyboard shortcuts"))
+        self.field_help_action.setText(_("&Help for this field"))
+        self.whats_this_action.setText(_("&What's this?"))
         self.about_action.setText(_("&About Arbeidsfokus"))
         self.language_actions[language()].setChecked(True)
         self.steps.setAccessibleName(_("Steps"))
@@ -516,6 +581,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ case
     def _case_replaced(self) -> None:
+        self._activity_offered = False  # the 8-week view may open on its own for the new case
         for page in self.built_pages():
             page.set_case(self.document.case, self.today)
         self._case_changed()
@@ -532,7 +598,8 @@ class MainWindow(QMainWindow):
         self._analysis_timer.start()
 
     def _case_changed(self) -> None:
-        self.header.set_case(self.document.case, self.today, demo=self.document.demo is not None)
+        headline: Any = self.document.headline()  # a CaseSketch until validated (same attributes)
+        self.header.set_case(headline, self.today, demo=self.document.demo is not None)
         self._update_title()
 
     def run_analysis(self) -> None:
@@ -551,14 +618,20 @@ class MainWindow(QMainWindow):
         self.analysis = Analysis(evaluation, view)
         self.header.set_timeline(view)
         self.findings.set_evaluation(self.analysis.evaluation)
+        findings = evaluation.findings if evaluation is not None else ()
+        self.drawer.rail.set_counts(
+            {s: sum(1 for f in findings if f.severity == s) for s in ("BLOCK", "WARN", "INFO")}
+        )
         for page in self.built_pages():
             page.set_analysis(self.analysis)
+        self.install_help(self.built_pages())  # after set_analysis: the questions step rebuilds its inputs
         self._update_step_items()
         self._update_status()
+        self._offer_activity()
         self.analysed.emit()
 
     def _update_title(self) -> None:
-        name = self.document.case.patient.name or _("Unnamed patient")
+        name = self.document.headline().patient.name or _("Unnamed patient")
         title = _("Arbeidsfokus – {name}").format(name=name)
         if self.document.demo is not None:
             title += " [DEMO]"
@@ -662,6 +735,34 @@ class MainWindow(QMainWindow):
         elif doc.demo is not None:
             doc.replace(load_demo(doc.demo, self.today), demo=doc.demo)
 
+    # ------------------------------------------------------------------ the 8-week point (issue 10)
+    activity_panel: Any = None
+    _activity_offered = False
+
+    def show_activity(self, *, focus: bool = True) -> None:
+        """Ctrl+Shift+A: the 8-week point and dialogue view, over the lower part of the page."""
+        from gp_tool.ui.page_activity import ActivityPanel  # noqa: PLC0415
+
+        if self.activity_panel is None:
+            self.activity_panel = ActivityPanel(self)
+        self.activity_panel.show_view(self.today, focus=focus)
+
+    def _offer_activity(self) -> None:
+        """Open the view on its own, once per opened case, when a dialogue point is due (weeks 6–9 …)."""
+        if self._activity_offered:
+            return
+        self._activity_offered = True
+        from gp_tool.rules.activity import point_due  # noqa: PLC0415
+
+        try:
+            due = point_due(self.document.case, self.today)
+        except Exception:
+            return
+        if due is not None:
+            self.show_activity(focus=False)
+        elif self.activity_panel is not None and not self.activity_panel.has_focus():
+            self.activity_panel.hide()  # the new case is not at a dialogue point
+
     # ------------------------------------------------------------------ steps
     def current_step(self) -> int:
         return self.stack.currentIndex()
@@ -686,6 +787,10 @@ class MainWindow(QMainWindow):
 
     def jump_to_field(self, path: str, severity: str = "INFO") -> bool:
         """Open the step of case field ``path``, focus its input and outline it (finding → field)."""
+        if path.startswith(("activity_requirement", "patient_part")):  # the 8-week view (issue 10)
+            self.show_activity(focus=False)
+            if self.activity_panel.view.focus_field(path):
+                return True
         index = step_of_field(path) if path else step_index("decision")
         self.go_to_step(index)
         page = self.page(index)
@@ -727,6 +832,9 @@ class MainWindow(QMainWindow):
             if focus is not None and (focus is region or region.isAncestorOf(focus)):
                 at = i
         target = regions[(at + direction) % len(regions)]
+        if target is self.findings.tree and not self.drawer.expanded:
+            self.drawer.open_drawer()  # narrow window: F6 opens the folded findings
+            return
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ palette, presenter, zoom
@@ -834,7 +942,12 @@ class MainWindow(QMainWindow):
             scale = widget.property("heading_scale")
             if scale:
                 widget.setFont(heading_font(base, float(scale)))
-        self.steps.setFixedWidth(int(STEP_LIST_WIDTH * palette.scale()))
+        from gp_tool.ui.narrow import COMPACT_STEPS_WIDTH  # noqa: PLC0415
+
+        self.narrow = not self._is_narrow()  # re-apply the layout at the new scale
+        self.set_narrow(not self.narrow)
+        width = COMPACT_STEPS_WIDTH if self.narrow else STEP_LIST_WIDTH
+        self.steps.setFixedWidth(int(width * palette.scale()))
         self.steps.reset()
         self.update()
 
@@ -941,6 +1054,14 @@ class MainWindow(QMainWindow):
         dialog.case_chosen.connect(self.open_stored_case)
         dialog.exec()
 
+    def edit_local_services(self) -> None:
+        """File → Local services: the practice's own services (settings; step 4 lists them)."""
+        from gp_tool.ui.page_support import SupportPage  # noqa: PLC0415
+
+        page = self.page(step_index("support"))
+        if isinstance(page, SupportPage):
+            page.edit_local_services()
+
     def show_audit(self) -> None:
         """File → Own practice: anonymous counts from the stored cases."""
         if self.store is None:
@@ -1022,11 +1143,33 @@ class MainWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if getattr(self, "drawer", None) is not None:  # (not during construction)
+            self.set_narrow(self._is_narrow())
         if self.palette_panel is not None and self.palette_panel.isVisible():
             width = min(640, self.width() - 40)
             self.palette_panel.setGeometry(
                 (self.width() - width) // 2, 60, width, self.palette_panel.height()
             )
+
+    def _is_narrow(self) -> bool:
+        from gp_tool.ui.narrow import is_narrow  # noqa: PLC0415
+
+        return is_narrow(self.width(), palette.scale())
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Below 1200 px: compact step list, findings folded to a rail (ui-brief b.1; gp_tool.ui.narrow)."""
+        if narrow == self.narrow:
+            return
+        from gp_tool.ui.narrow import COMPACT_STEPS_WIDTH  # noqa: PLC0415
+
+        self.narrow = narrow
+        delegate = self.steps.itemDelegate()
+        if isinstance(delegate, StepDelegate):
+            delegate.compact = narrow
+        width = COMPACT_STEPS_WIDTH if narrow else STEP_LIST_WIDTH
+        self.steps.setFixedWidth(int(width * palette.scale()))
+        self.steps.reset()
+        self.drawer.set_narrow(narrow)
 
     # ------------------------------------------------------------------ dialogs (small: tests replace them)
     def _dialog_folder(self) -> str:
@@ -1087,6 +1230,36 @@ class MainWindow(QMainWindow):
             if keys and action.text():
                 rows.append((keys, action.text().replace("&", "")))
         return rows
+
+    # ------------------------------------------------------------------ help per field
+    def install_help(self, pages: list[StepPage]) -> None:
+        """Every input's What's This (Shift+F1) is its F1 help, in the active language."""
+        from gp_tool.ui.help import install_whats_this  # noqa: PLC0415
+
+        for page in pages:
+            install_whats_this(page)
+
+    def show_field_help(self) -> bool:
+        """F1: help for the focused input, next to it, with its findings; without one, the key list."""
+        from gp_tool.ui.help import FieldHelpPopup, help_for, help_html, label_of, path_of  # noqa: PLC0415
+
+        focus = QApplication.focusWidget()
+        page = self.page(self.current_step())
+        path = path_of(focus, page.field_widgets) if focus is not None and page.isAncestorOf(focus) else None
+        help_ = help_for(path) if path is not None else None
+        if focus is None or path is None or help_ is None:
+            self.show_keys()
+            return False
+        if self.field_help is None:
+            self.field_help = FieldHelpPopup(self)
+        if self.field_help.isVisible() and self.field_help.path == path:
+            self.field_help.close_help()  # F1 again closes it
+            return True
+        registered = page.field_widget(path) or focus
+        findings = str(registered.property("finding_text") or focus.property("finding_text") or "")
+        label = label_of(focus) or label_of(registered)
+        self.field_help.show_for(focus, path, help_html(help_, label, findings))
+        return True
 
     def show_keys(self) -> None:
         """F1: every shortcut, from the action registry."""

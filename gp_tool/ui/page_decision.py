@@ -132,6 +132,7 @@ class DecisionPage(StepPage):
         self._build_periods()
         self._build_full_leave()
         self._build_diagnosis()
+        self._build_plan()
         self._build_backdating()
         self.content.insertWidget(0, self.problem_label)
         self.first_focus = self.radios[PeriodKind.GRADERT]
@@ -332,6 +333,12 @@ class DecisionPage(StepPage):
         self.register("sick_note.secondary_diagnoses", self.secondary)
         self.register("sick_note.other_absence_reason", self.other_reason)
         self.content.addWidget(group)
+
+    def _build_plan(self) -> None:
+        from gp_tool.ui.plan_section import PlanSection  # noqa: PLC0415  (guidance and plan, issue 6)
+
+        self.plan_section = PlanSection(self.document, self.register, self)
+        self.content.addWidget(self.plan_section)
 
     def _build_backdating(self) -> None:
         group = Section("group.backdating", "nav", self)
@@ -654,6 +661,7 @@ class DecisionPage(StepPage):
         self.contact.today = self.today
         self.contact.set_date(note.backdating.contact_date if note.backdating else None)
         self.justification.set_text(note.backdating.justification if note.backdating else "")
+        self.plan_section.refresh(self.document.case, self.today)
 
     def _refresh_whys(self) -> None:
         case, lang = self.document.case, language()
@@ -700,6 +708,7 @@ class DecisionPage(StepPage):
         self.full_group.retranslate_section(_("Full sick leave: why"))
         self.diagnosis_group.retranslate_section(_("Diagnosis"))
         self.backdating_group.retranslate_section(_("Back-dating"))
+        self.plan_section.retranslate()
         for kind, text, _why in LADDER:
             self.radios[kind].setText(_(text))
             self.radios[kind].setAccessibleName(_(text).replace("&", ""))

@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from gp_tool.domain.case import Case
 from gp_tool.domain.problems import Problem
 from gp_tool.i18n.markers import N_
 from gp_tool.ui.document import CaseDocument
@@ -24,6 +23,9 @@ from gp_tool.ui.i18n import _
 from gp_tool.ui.pages import CONTENT_MAX_WIDTH, Section, StepPage, render_problem
 from gp_tool.ui.steps import Step
 from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, TextArea, make_label, parse_date_input
+
+if TYPE_CHECKING:  # this page reads the JSON document only: it can show a case before the model loads
+    from gp_tool.domain.case import Case
 
 __all__ = [
     "DATE_PROBLEM",

@@ -56,7 +56,7 @@ PAGE_MODULES: Final[dict[str, str]] = {
     "patient": "gp_tool.ui.page_patient:PatientWorkPage",
     "timeline": "gp_tool.ui.page_timeline:TimelinePage",
     "function": "gp_tool.ui.page_function:FunctionPage",
-    "support": "gp_tool.ui.page_function:SupportPage",
+    "support": "gp_tool.ui.page_support:SupportPage",
     "decision": "gp_tool.ui.page_decision:DecisionPage",
     "nav_questions": "gp_tool.ui.page_questions:NavQuestionsPage",
     "messages": "gp_tool.ui.page_messages:MessagesPage",

@@ -57,7 +57,7 @@ def test_check_json_follows_the_contract() -> None:
     }
     assert finding["fields"] == ["sick_note.periods[0].grade"]
     assert data["timeline"]["case_start"] == "2026-09-01"
-    assert data["rules_version"] == "2026.11.1"
+    assert data["rules_version"] == "2026.12.0"
 
 
 def test_questions_due_in_the_json() -> None:

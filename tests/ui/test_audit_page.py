@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidget
 
+from gp_tool.domain.assessment import ReferralRecord, ReferralStatus
 from gp_tool.domain.casefile import parse_case
 from gp_tool.i18n.catalog import translator
+from gp_tool.rules.referrals import option
 from gp_tool.storage.store import CaseStore
 from gp_tool.ui.audit_page import AuditPage
 from gp_tool.ui.i18n import set_language
@@ -64,7 +66,39 @@ def test_referrals_say_plainly_that_none_are_recorded(page: AuditPage) -> None:
     assert page.referrals_table.isHidden()
 
 
-def test_lengths_by_band_and_chapter_and_the_missing_guidance(page: AuditPage) -> None:
+def test_referrals_are_named_from_the_catalogue(qtbot, qapp) -> None:
+    set_language("en")
+    store = CaseStore.in_memory()
+    case = make_case()
+    with_referrals = case.model_copy(
+        update={
+            "referrals": [
+                ReferralRecord(option="fysioterapi", status=ReferralStatus.DONE),
+                ReferralRecord(option="fysioterapi", status=ReferralStatus.PLANNED),
+                ReferralRecord(option="local:kommunepsykolog", status=ReferralStatus.DONE),
+                ReferralRecord(option="psykolog", status=ReferralStatus.DECLINED),
+            ]
+        }
+    )
+    store.save(with_referrals)
+    widget = AuditPage(store)
+    qtbot.addWidget(widget)
+    try:
+        widget.refresh()
+        assert widget.referrals_empty.isHidden()
+        name = option("fysioterapi")
+        assert name is not None
+        assert table(widget.referrals_table) == [
+            (name.text("name", "en"), "2"),
+            ("Local service: kommunepsykolog", "1"),
+            ("Declined by the patient", "1"),
+        ]
+    finally:
+        store.close()
+        set_language("nb")
+
+
+def test_lengths_by_band_and_chapter_and_against_the_guidance(page: AuditPage) -> None:
     assert page.median.text() == "Median length: 58.5 days"
     assert table(page.lengths_table) == [
         ("up to 2 weeks", "1"),
@@ -76,8 +110,14 @@ def test_lengths_by_band_and_chapter_and_the_missing_guidance(page: AuditPage) -
         ("52 weeks or more", "0"),
     ]
     assert table(page.chapters_table) == [("L (ICPC-2)", "5", "61 days"), ("M (ICD-10)", "1", "14 days")]
-    assert not page.guidance.isHidden()
-    assert page.guidance.text().startswith("Comparison with the diagnosis guidance: not available yet.")
+    # the six cases are L03 and M54.5 (chapter L): guidance without a number of days
+    assert table(page.guidance_table) == [
+        ("Within the guidance", "0"),
+        ("Beyond the guidance", "0"),
+        ("… of these with a structured reason", "0"),
+        ("Guidance without a number of days", "6"),
+    ]
+    assert page.guidance.text().startswith("Only diagnoses for which the guidance gives a number of days")
 
 
 def test_no_patient_is_named_anywhere_on_the_page(page: AuditPage) -> None:

@@ -511,6 +511,7 @@ CASE_DATA = {
     "Kan gjøre lette stell og dokumentasjon. Unngå løft over 10 kg og forflytning uten hjelpemiddel.",
     "Stell og forflytning av pasienter, ofte tunge løft\nMye gåing og stående arbeid\nTurnus med kvelds- og helgevakter",
     "• Stell og forflytning av pasienter, ofte tunge løft\n• Mye gåing og stående arbeid\n• Turnus med kvelds- og helgevakter",
+    "Tåler ikke tunge løft og forflytning uten hjelpemiddel",  # the demo's function note (issue 6 demo data)
 }
 ALLOWED_SAME = {
     "Arbeidsfokus", "Arbeidsfokus – Kari Nordmann [DEMO]", "NAV", "Kari Nordmann, 41", "ICPC-2 / ICPC-2B", "ICD-10",
