@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,6 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return run_gui(options)
         if parsed.command == "self-test":
+            import tempfile  # only the self-test needs it; not loaded on a normal start
+
             from gp_tool.ui import self_test
 
             with tempfile.TemporaryDirectory(prefix="gp-tool-self-test-") as workdir:

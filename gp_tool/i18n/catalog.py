@@ -15,7 +15,6 @@ import functools
 import gettext
 import io
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Final, Literal
 
@@ -28,8 +27,14 @@ DOMAIN: Final = "messages"
 
 
 def catalogue_dir() -> Path:
-    """The folder holding ``<lang>/LC_MESSAGES/messages.po`` (inside the installed package)."""
-    return Path(str(resources.files("gp_tool") / "translations"))
+    """The folder holding ``<lang>/LC_MESSAGES/messages.po`` (inside the installed package).
+
+    Found next to this module rather than through ``importlib.resources``: the catalogue is read
+    before the first paint, and importing the resources machinery costs a few ms there. The package
+    ships as plain files in every form it runs in (checkout, wheel, PyInstaller's one-folder bundle,
+    where ``__file__`` points into the bundle's ``_internal`` folder).
+    """
+    return Path(__file__).resolve().parent.parent / "translations"
 
 
 def _load(lang: str) -> gettext.NullTranslations:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from gp_tool.i18n.markers import N_
@@ -57,8 +57,10 @@ DEMO_DESCRIPTIONS: Final[dict[str, str]] = {
 """English msgids describing each demo case (translated when shown)."""
 
 
-def _folder() -> resources.abc.Traversable:
-    return resources.files("gp_tool") / "resources" / "demo"
+def _folder() -> Path:
+    # next to the package, not through importlib.resources: a demo is read before the first paint
+    # (its machinery costs a few ms there); the package ships as plain files in every form it runs in
+    return Path(__file__).resolve().parent.parent / "resources" / "demo"
 
 
 def demo_names() -> list[str]:

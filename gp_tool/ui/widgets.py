@@ -6,7 +6,6 @@ the rules run on committed edits (ui-brief b.5) and the autosave sees every chan
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Final
@@ -94,6 +93,8 @@ def parse_date_input(text: str, today: dt.date | None = None) -> dt.date | None:
 def _add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    import calendar  # noqa: PLC0415 (used when a date is stepped by months, not before the first paint)
+
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
