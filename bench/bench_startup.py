@@ -3,11 +3,13 @@
 Runs, alternately, N cold starts of
   (a) ``python -c 'import PySide6.QtWidgets'`` (interpreter + Qt import),
   (b) a bare QApplication + QMainWindow with a few widgets, shown, quit when idle (tech.md §2 b),
+  (b') the same bare window ending at once (``os._exit``) as ``gp-tool --exit-when-ready`` does, so
+      that neither side pays interpreter shutdown: the like-for-like figure for start-up alone,
   (c) ``python -m gp_tool --demo uke8-rygg --exit-when-ready`` (the real app: it quits when the window
       has painted its first frame with the case: patient, week and day in the header, step 1 filled),
   (d) the same start-up in one process until the case model is validated and the rules' findings are on
       screen (``MainWindow.analysed``): everything a GP needs before the first edit,
-and reports the median wall time, CPU time and peak RSS of each, plus the ratios to (b). Offscreen Qt.
+and reports the median wall time, CPU time and peak RSS of each, plus the ratios to (b) and to (b'). Offscreen Qt.
 Wall time includes process start; CPU time (user + system) and peak RSS come from ``wait4``. On a busy
 machine the wall times of all lines grow and their ratio with them; CPU time shows the work itself.
 
@@ -47,6 +49,12 @@ w.setCentralWidget(c); w.show()
 QTimer.singleShot(0, app.quit)
 sys.exit(app.exec())
 """
+
+BARE_WINDOW_AT_ONCE = BARE_WINDOW.replace(
+    "sys.exit(app.exec())", "code = app.exec(); sys.stdout.flush(); import os; os._exit(code)"
+)
+"""The bare window ending the way ``gp-tool --exit-when-ready`` does (``gp_tool.app.entry``): at once,
+without interpreter shutdown; the like-for-like baseline for start-up alone."""
 
 UNTIL_FINDINGS = """
 import datetime as dt
@@ -91,6 +99,7 @@ window.run_analysis(); mark("rules, timeline, findings")
 COMMANDS = {
     "import PySide6.QtWidgets": [sys.executable, "-c", "import PySide6.QtWidgets"],
     "bare PySide6 window": [sys.executable, "-c", "import sys\n" + BARE_WINDOW],
+    "bare PySide6 window, ending at once": [sys.executable, "-c", "import sys\n" + BARE_WINDOW_AT_ONCE],
     "gp-tool --demo --exit-when-ready": [
         sys.executable,
         "-m",
@@ -134,17 +143,21 @@ def main() -> int:
             samples[name].append(run_once(cmd, env))
     med = {n: tuple(statistics.median(s[i] for s in v) for i in range(3)) for n, v in samples.items()}
     base = med["bare PySide6 window"]
+    at_once = med["bare PySide6 window, ending at once"]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"Start-up, offscreen, {args.runs} interleaved runs, medians (Python {sys.version.split()[0]}, "
         f"{os.cpu_count()} CPUs, load {load:.1f})\n"
     )
-    print("| what | wall ms | CPU ms | peak RSS MB | wall ratio | CPU ratio | RSS ratio |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| what | wall ms | CPU ms | peak RSS MB | wall ratio | CPU ratio | RSS ratio "
+        "| wall ratio vs bare ending at once |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, (wall, rss, cpu) in med.items():
         print(
             f"| {name} | {wall:.0f} | {cpu:.0f} | {rss:.0f} | {wall / base[0]:.2f}× | {cpu / base[2]:.2f}× "
-            f"| {rss / base[1]:.2f}× |"
+            f"| {rss / base[1]:.2f}× | {wall / at_once[0]:.2f}× |"
         )
     if args.breakdown:
         print("\nOne start in one process (cumulative time and peak RSS):\n")

@@ -21,6 +21,7 @@ class GuiOptions:
     case_file: Path | None = None  # a case file to open, or None
     exit_when_ready: bool = False  # quit with 0 once the window is shown and the event loop is idle
     today: datetime.date | None = None  # None → gp_tool.clock.SystemClock().today()
+    ends_process: bool = False  # with exit_when_ready: the caller ends the process at once, skip teardown
 
 
 def run_gui(options: GuiOptions, argv: list[str] | None = None) -> int:

@@ -120,6 +120,8 @@ def run(options: GuiOptions, argv: list[str]) -> int:
         window.stop_after_paint = True  # the model, rules and store are not loaded: we only measure
         window.case_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     code = app.exec()
+    if options.exit_when_ready and options.ends_process:
+        return code  # the process ends at once (gp_tool.app.entry): nothing was opened, nothing to close
     window.confirm_close = False
     window.close()
     window.deleteLater()

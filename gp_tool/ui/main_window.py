@@ -43,14 +43,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -1176,6 +1174,8 @@ class MainWindow(QMainWindow):
         return str(self.document.path.parent) if self.document.path else str(Path.home())
 
     def _ask_open_path(self) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 (dialogs: not needed before the first paint)
+
         result = QFileDialog.getOpenFileName(
             self, _("Open case"), self._dialog_folder(), _("Case files (*.json)")
         )
@@ -1183,12 +1183,16 @@ class MainWindow(QMainWindow):
 
     def _ask_save_path(self) -> Path | None:
         suggested = self.document.path or Path(self._dialog_folder()) / f"{self.document.demo or 'case'}.json"
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415 (dialogs: not needed before the first paint)
+
         result = QFileDialog.getSaveFileName(
             self, _("Save case as"), str(suggested), _("Case files (*.json)")
         )
         return Path(result[0]) if result[0] else None
 
     def _ask_unsaved(self) -> UnsavedAnswer:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 (dialogs: not needed before the first paint)
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(_("Unsaved changes"))
@@ -1208,6 +1212,8 @@ class MainWindow(QMainWindow):
         return "cancel"
 
     def _show_problems(self, title: str, text: str, problems: list[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 (dialogs: not needed before the first paint)
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
@@ -1263,6 +1269,8 @@ class MainWindow(QMainWindow):
 
     def show_keys(self) -> None:
         """F1: every shortcut, from the action registry."""
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 (dialogs: not needed before the first paint)
+
         box = QMessageBox(self)
         box.setWindowTitle(_("Keyboard shortcuts"))
         box.setText(_("Every action, and its keys:"))

@@ -80,3 +80,27 @@ def test_gui_entry_point_starts_and_exits_when_ready(argv: list[str]) -> None:
         env=env,
     )
     assert (proc.returncode, proc.stderr) == (0, "")
+
+
+@pytest.mark.gui
+def test_exit_when_ready_writes_nothing(tmp_path: Path) -> None:
+    """The measurement run ends the process at once: it must not have opened the store or drafts."""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    for command in ([sys.executable, "-m", "gp_tool"], [str(Path(sys.executable).with_name("gp-tool"))]):
+        proc = subprocess.run(
+            [*command, "--demo", "uke8-rygg", "--exit-when-ready"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env=env,
+        )
+        assert (proc.returncode, proc.stderr) == (0, ""), command
+        assert [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()] == [], command
