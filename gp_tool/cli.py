@@ -261,7 +261,9 @@ def _notes(inv: Invocation) -> int:
     from gp_tool.documents import note_context, write_notes  # reportlab only for this command
 
     assert inv.case is not None  # parse() read the case file or returned 2
-    context = note_context(inv.case, _today(inv), inv.language)
+    from gp_tool.settings.local_services import names
+
+    context = note_context(inv.case, _today(inv), inv.language, local_services=names())
     try:
         result = write_notes(inv.case, context, inv.args.out)
     except ProblemError as exc:

@@ -8,6 +8,7 @@ it); :func:`basic_context` is for callers without rule results.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gp_tool.domain.case import Case
@@ -62,6 +63,8 @@ class NoteContext:
     """Ids of NAV's week 7/17/39 questions this sykmelding must or may answer (``6.3.1`` …)."""
     course: bool = False
     """True for a training case: every page carries a «KURS – fiktiv pasient» watermark."""
+    local_services: tuple[tuple[str, str], ...] = ()
+    """(id, name) of the practice's local services, so a ``local:`` referral is printed by its name."""
 
 
 def case_start_of(case: Case) -> dt.date | None:
@@ -83,7 +86,13 @@ def basic_context(case: Case, today: dt.date, lang: str, *, course: bool = False
 
 
 def note_context(
-    case: Case, today: dt.date, lang: str, *, evaluation: Evaluation | None = None, course: bool = False
+    case: Case,
+    today: dt.date,
+    lang: str,
+    *,
+    evaluation: Evaluation | None = None,
+    course: bool = False,
+    local_services: Iterable[tuple[str, str]] = (),
 ) -> NoteContext:
     """The context from the rules: the chained case start, maksdato, the milestones and every finding.
 
@@ -102,4 +111,5 @@ def note_context(
         findings=tuple(OpenFinding(f.rule, str(f.severity), f.text(lang)) for f in result.findings),
         questions_due=tuple(result.questions_due),
         course=course,
+        local_services=tuple(local_services),
     )

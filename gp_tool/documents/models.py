@@ -282,17 +282,22 @@ class ReferralLine:
     record: ReferralRecord
     option: ReferralOption | None
     """The catalogue entry (None: a local service or an id the catalogue does not know)."""
+    local_name: str | None = None
+    """For a ``local:`` id: the service's name from the practice's settings (None: not known here)."""
 
     def name(self, lang: str) -> str:
-        return referral_name(self.record.option, self.option, lang)
+        return referral_name(self.record.option, self.option, lang, self.local_name)
 
 
-def referral_name(option_id: str, entry: ReferralOption | None, lang: str) -> str:
-    """The option's name in ``lang``; for ``local:<name>`` the name part; else the id itself."""
+def referral_name(
+    option_id: str, entry: ReferralOption | None, lang: str, local_name: str | None = None
+) -> str:
+    """The option's name in ``lang``; a practice's ``local:`` service by its name in the settings, else
+    by the part after ``local:``; an unknown id as itself."""
     if entry is not None:
         return entry.text("name", lang)
     if option_id.startswith("local:"):
-        return option_id.removeprefix("local:") or option_id
+        return local_name or option_id.removeprefix("local:") or option_id
     return option_id
 
 
@@ -539,7 +544,10 @@ def build_nav_note(case: Case, ctx: NoteContext) -> NavNote:
         screening=_screening(case),
         plan=case.plan,
         deviation=_deviation(case, ctx),
-        referrals=tuple(ReferralLine(r, catalogue_option(r.option)) for r in case.referrals),
+        referrals=tuple(
+            ReferralLine(r, catalogue_option(r.option), dict(ctx.local_services).get(r.option))
+            for r in case.referrals
+        ),
         activity_requirement=case.activity_requirement,
         # the patient's own words reach NAV only with the patient's consent (assessment.PatientPart)
         patient_part=case.patient_part

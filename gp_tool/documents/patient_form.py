@@ -287,9 +287,9 @@ def render_patient_form(form: PatientForm, today: dt.date) -> bytes:
 
 def save_patient_form(path: Path, form: PatientForm, today: dt.date) -> None:
     """Write the form's PDF to ``path`` atomically with owner-only permissions."""
-    from gp_tool.documents.write import _write_bytes  # noqa: PLC0415  (the package's one atomic writer)
+    from gp_tool.fileio import atomic_write_bytes  # noqa: PLC0415
 
-    _write_bytes(path, render_patient_form(form, today))
+    atomic_write_bytes(path, render_patient_form(form, today))
 
 
 # ---------------------------------------------------------------------- HTML (printed through Qt)

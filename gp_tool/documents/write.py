@@ -19,10 +19,7 @@ line exits 3, contracts §1).
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -36,6 +33,7 @@ from gp_tool.documents.outline import employer_outline
 from gp_tool.documents.render import render_nav_pdf, render_outline, render_patient_sheet
 from gp_tool.domain.case import Case
 from gp_tool.domain.problems import Problem, ProblemError
+from gp_tool.fileio import atomic_write_bytes, sync_folder
 from gp_tool.i18n.catalog import translator
 from gp_tool.i18n.markers import N_
 
@@ -78,32 +76,6 @@ class NotesResult:
         """One translated line per leak, naming the field and the words."""
         t = translator(lang)
         return tuple(leak_message(leak, t) for leak in self.leaks)
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write atomically with owner-only permissions (the same steps as ``storage.files``)."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
-def _fsync_dir(folder: Path) -> None:
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def _problem(path: Path, exc: OSError) -> ProblemError:
@@ -180,13 +152,13 @@ def write_notes(case: Case, ctx: NoteContext, out_dir: Path) -> NotesResult:
             out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         for name, data in outputs:
             target = out_dir / name
-            _write_bytes(target, data)
+            atomic_write_bytes(target, data, sync=False)
             written.append(target)
         stale = out_dir / EMPLOYER_NOTE
         if leaks and stale.exists():
             stale.unlink()
             removed.append(stale)
-        _fsync_dir(out_dir)
+        sync_folder(out_dir)
     except OSError as exc:
         raise _problem(out_dir, exc) from None
     return NotesResult(out_dir=out_dir, written=tuple(written), leaks=leaks, removed=tuple(removed))

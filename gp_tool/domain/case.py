@@ -34,7 +34,7 @@ from gp_tool.domain.assessment import (
     ScreeningResult,
 )
 from gp_tool.domain.base import LongText, Name, ShortText, _Model
-from gp_tool.domain.national_id import InvalidNationalIdError, birth_date_of, validate_national_id
+from gp_tool.domain.national_id import InvalidNationalIdError, known_birth_date, validate_national_id
 
 __all__ = [
     "FORMAT",
@@ -225,14 +225,7 @@ class Patient(_Model):
 
     def known_birth_date(self) -> dt.date | None:
         """``birth_date``, else the one encoded in the national id (None when neither gives one)."""
-        if self.birth_date is not None:
-            return self.birth_date
-        if self.national_id:
-            try:
-                return birth_date_of(self.national_id)
-            except (InvalidNationalIdError, ValueError):
-                return None
-        return None
+        return known_birth_date(self.birth_date, self.national_id)
 
 
 class Sykmelder(_Model):

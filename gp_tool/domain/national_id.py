@@ -14,7 +14,14 @@ from enum import StrEnum
 from stdnum.exceptions import ValidationError as StdnumValidationError
 from stdnum.no import fodselsnummer
 
-__all__ = ["IdKind", "InvalidNationalIdError", "birth_date_of", "id_kind", "validate_national_id"]
+__all__ = [
+    "IdKind",
+    "InvalidNationalIdError",
+    "birth_date_of",
+    "id_kind",
+    "known_birth_date",
+    "validate_national_id",
+]
 
 _TENOR_MONTH_OFFSET = 80
 
@@ -60,6 +67,19 @@ def birth_date_of(number: str) -> dt.date:
         return birth
     except StdnumValidationError as exc:
         raise InvalidNationalIdError("birth_date") from exc
+
+
+def known_birth_date(birth_date: dt.date | None, national_id: str) -> dt.date | None:
+    """The patient's birth date: ``birth_date`` when given, else the one in the national id (None when
+    neither gives one). The one rule for the case model and the window's pre-validation sketch."""
+    if birth_date is not None:
+        return birth_date
+    if national_id:
+        try:
+            return birth_date_of(national_id)
+        except (InvalidNationalIdError, ValueError):
+            return None
+    return None
 
 
 def validate_national_id(number: str) -> str:

@@ -15,11 +15,9 @@ naming ``file`` (never a traceback); a missing file is an empty list.
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -29,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, TypeAdapter, Vali
 
 from gp_tool.domain.base import LONG_TEXT_MAX, NAME_MAX, SHORT_TEXT_MAX
 from gp_tool.domain.problems import Problem, ProblemError, problems_from_validation_error
+from gp_tool.fileio import atomic_write_text
 from gp_tool.i18n.markers import N_
 
 __all__ = [
@@ -39,6 +38,7 @@ __all__ = [
     "config_dir",
     "load",
     "make_id",
+    "names",
     "remove",
     "save",
     "services_path",
@@ -134,6 +134,27 @@ def load(path: Path | None = None) -> tuple[LocalService, ...]:
     return tuple(services)
 
 
+def names(path: Path | None = None) -> tuple[tuple[str, str], ...]:
+    """(id, name) of every saved service, for printing ``local:`` referrals by name; () when the file
+    is missing or cannot be read (the notes then show the id's name part; the settings dialog reports
+    the problem). Read again only when the file changes."""
+    target = path if path is not None else services_path()
+    try:
+        info = target.stat()
+    except OSError:
+        return ()
+    return _names(target, (info.st_mtime_ns, info.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _names(target: Path, stamp: tuple[int, int]) -> tuple[tuple[str, str], ...]:
+    del stamp  # part of the cache key: a saved change is read again
+    try:
+        return tuple((service.id, service.name) for service in load(target))
+    except ProblemError:
+        return ()
+
+
 def _check(services: Sequence[LocalService]) -> None:
     if len(services) > MAX_SERVICES:
         raise _fail("too_many", N_("at most {limit} local services"), limit=MAX_SERVICES)
@@ -158,7 +179,7 @@ def save(services: Sequence[LocalService], path: Path | None = None) -> Path:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _atomic_write(target, text)
+        atomic_write_text(target, text)
     except OSError as exc:
         raise _fail(
             "os_error", N_("{path} cannot be written ({reason})"), path=target, reason=exc.strerror
@@ -177,24 +198,3 @@ def upsert(services: Sequence[LocalService], service: LocalService) -> tuple[Loc
 def remove(services: Sequence[LocalService], service_id: str) -> tuple[LocalService, ...]:
     """The list without the service ``service_id``."""
     return tuple(s for s in services if s.id != service_id)
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    """A temporary owner-only file in the same folder, fsynced, then renamed over ``path``.
-
-    The same discipline as :func:`gp_tool.storage.files.atomic_write_text`, which this layer may not
-    import (settings and storage are independent layers).
-    """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise

@@ -9,12 +9,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from gp_tool.domain.problems import Problem, ProblemError
+from gp_tool.fileio import atomic_write_text
 from gp_tool.i18n.markers import N_
 
 if TYPE_CHECKING:  # the case model (pydantic) loads when a case is read or written, not on import
@@ -66,33 +65,6 @@ def read_case_file(path: Path) -> Case:
     from gp_tool.domain.casefile import parse_case  # noqa: PLC0415
 
     return parse_case(read_text_file(path))
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically with owner-only permissions."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path()
-    import tempfile  # noqa: PLC0415 (loaded on the first save, not before the first paint)
-
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def write_case_file(path: Path, case: Case) -> None:

@@ -55,7 +55,10 @@ def _share(part: int, whole: int) -> str:
 def _option_name(option_id: str, lang: str) -> str:
     """The referral option's name in ``lang``; a practice's local service by its id."""
     if option_id.startswith("local:"):
-        return _("Local service: {name}").format(name=option_id.removeprefix("local:"))
+        from gp_tool.settings.local_services import names  # noqa: PLC0415
+
+        name = dict(names()).get(option_id) or option_id.removeprefix("local:")
+        return _("Local service: {name}").format(name=name)
     found = option(option_id)
     return found.text("name", lang) if found is not None else option_id
 

@@ -84,17 +84,12 @@ class PatientSketch(NamedTuple):
     birth_date: dt.date | None
 
     def known_birth_date(self) -> dt.date | None:
-        """As :meth:`gp_tool.domain.case.Patient.known_birth_date` (same rule, same module)."""
+        """As :meth:`gp_tool.domain.case.Patient.known_birth_date` (the same function)."""
         if self.birth_date is not None:
-            return self.birth_date
-        if self.national_id:
-            from gp_tool.domain.national_id import InvalidNationalIdError, birth_date_of  # noqa: PLC0415
+            return self.birth_date  # without importing stdnum: the header paints before it loads
+        from gp_tool.domain.national_id import known_birth_date  # noqa: PLC0415
 
-            try:
-                return birth_date_of(self.national_id)
-            except (InvalidNationalIdError, ValueError):
-                return None
-        return None
+        return known_birth_date(self.birth_date, self.national_id)
 
 
 class WorkSketch(NamedTuple):

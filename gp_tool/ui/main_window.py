@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QFont,
+    QFontMetrics,
     QKeySequence,
     QPainter,
     QPen,
@@ -84,6 +85,20 @@ ANALYSIS_DELAY_MS: Final = 300
 ZOOM_STEPS: Final = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
+STEP_TITLE_FLAGS: Final = (
+    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
+).value
+
+
+def step_title(metrics: QFontMetrics, rect: QRect, index: QModelIndex | QPersistentModelIndex) -> str:
+    """The step's title as drawn in ``rect``: whole when it fits on one or two lines, else elided."""
+    title = str(index.data(Qt.ItemDataRole.DisplayRole))
+    bound = metrics.boundingRect(rect, STEP_TITLE_FLAGS, title)
+    if bound.height() <= rect.height() and bound.width() <= rect.width():
+        return title
+    return metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+
+
 class StepDelegate(QStyledItemDelegate):
     """Draws a step: numbered circle, title, the worst finding's icon and count, the Ctrl+digit key.
 
@@ -95,7 +110,11 @@ class StepDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         if self.compact:
             return QSize(48, max(44, option.fontMetrics.height() + 22))
-        return QSize(STEP_LIST_WIDTH - 16, max(44, option.fontMetrics.height() + 22))
+        # room for a title on two lines: long titles wrap at a word instead of being cut
+        return QSize(
+            STEP_LIST_WIDTH - 16,
+            max(44, option.fontMetrics.height() + 22, 2 * option.fontMetrics.height() + 12),
+        )
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -170,7 +189,7 @@ class StepDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 count,
             )
-        # title, elided if the language makes it long
+        # title: on one line, or wrapped at a word onto two; elided only when even that does not fit
         title_font = QFont(font)
         if selected:
             title_font.setWeight(QFont.Weight.DemiBold)
@@ -178,11 +197,8 @@ class StepDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         left = circle.right() + 12
         title_rect = QRect(left, rect.top(), badge_left - 8 - left, rect.height())
-        title = painter.fontMetrics().elidedText(
-            str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, title_rect.width()
-        )
         painter.setPen(text_colour)
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+        painter.drawText(title_rect, STEP_TITLE_FLAGS, step_title(painter.fontMetrics(), title_rect, index))
         painter.restore()
 
 

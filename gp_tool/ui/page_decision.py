@@ -51,7 +51,7 @@ from gp_tool.ui.document import CaseDocument
 from gp_tool.ui.i18n import _, language
 from gp_tool.ui.pages import Section, StepPage, render_problem
 from gp_tool.ui.steps import Step
-from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, TextArea, make_label
+from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, TextArea, buddy_label, make_label
 
 __all__ = ["LADDER", "OTHER_ABSENCE_REASONS", "DecisionPage"]
 
@@ -142,11 +142,7 @@ class DecisionPage(StepPage):
 
     # ------------------------------------------------------------------ building
     def _label(self, key: str, buddy: QWidget, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName("label:" + key)
-        label.setBuddy(buddy)
-        label.setWordWrap(True)
-        self.labels[key] = label
+        self.labels[key] = label = buddy_label("label:" + key, buddy, parent)
         return label
 
     def _build_periods(self) -> None:

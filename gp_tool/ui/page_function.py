@@ -48,7 +48,7 @@ from gp_tool.ui.i18n import _, language
 from gp_tool.ui.pages import Section, StepPage, render_problem
 from gp_tool.ui.screening_form import ScreeningForm, newest_index
 from gp_tool.ui.steps import Step
-from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, TextArea, make_label
+from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, TextArea, buddy_label, make_label
 
 if TYPE_CHECKING:
     from gp_tool.rules.function import GradeProposal
@@ -121,11 +121,7 @@ class FunctionPage(StepPage):
 
     # ------------------------------------------------------------------ building
     def _label(self, key: str, buddy: QWidget, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName("label:" + key)
-        label.setBuddy(buddy)
-        label.setWordWrap(True)
-        self.labels[key] = label
+        self.labels[key] = label = buddy_label("label:" + key, buddy, parent)
         return label
 
     def _build_demands(self) -> None:

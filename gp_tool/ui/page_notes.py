@@ -24,10 +24,12 @@ __all__ = ["NotesPage", "note_context"]
 
 
 def note_context(case: Case, today: dt.date, lang: str, *, course: bool = False) -> Any:
-    """The notes' :class:`gp_tool.documents.NoteContext` (timeline, maksdato, open findings) from the rules."""
+    """The notes' :class:`gp_tool.documents.NoteContext` (timeline, maksdato, open findings) from the rules,
+    with the practice's local services so that a ``local:`` referral is printed by its name."""
     from gp_tool.documents import note_context as build  # noqa: PLC0415  (reportlab: not at start-up)
+    from gp_tool.settings.local_services import names  # noqa: PLC0415
 
-    return build(case, today, lang, course=course)
+    return build(case, today, lang, course=course, local_services=names())
 
 
 class NotesPage(StepPage):

@@ -46,7 +46,7 @@ from gp_tool.ui.document import CaseDocument
 from gp_tool.ui.i18n import _, language
 from gp_tool.ui.pages import Section, StepPage, render_problem
 from gp_tool.ui.steps import Step
-from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, make_label
+from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, buddy_label, make_label
 
 if TYPE_CHECKING:
     from gp_tool.rules.referrals import ReferralOption, Suggestion
@@ -217,11 +217,7 @@ class SupportPage(StepPage):
         return item
 
     def _label(self, key: str, buddy: QWidget, parent: QWidget) -> QLabel:
-        label = QLabel(parent)
-        label.setObjectName("label:referrals." + key)
-        label.setBuddy(buddy)
-        label.setWordWrap(True)
-        self.labels[key] = label
+        self.labels[key] = label = buddy_label("label:referrals." + key, buddy, parent)
         return label
 
     # ------------------------------------------------------------------ data

@@ -33,7 +33,7 @@ from gp_tool.i18n.markers import N_
 from gp_tool.ui.document import CaseDocument
 from gp_tool.ui.i18n import _, language
 from gp_tool.ui.pages import Section, render_problem
-from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, TextArea, make_label
+from gp_tool.ui.widgets import MIN_CONTROL_HEIGHT, DateField, TextArea, buddy_label, make_label
 
 __all__ = ["DEVIATION_LABELS", "PROGNOSIS_LABELS", "PlanSection"]
 
@@ -156,11 +156,7 @@ class PlanSection(Section):
         register("plan", self.prognosis)
 
     def _label(self, key: str, buddy: QWidget) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName("label:plan." + key)
-        label.setBuddy(buddy)
-        label.setWordWrap(True)
-        self.labels[key] = label
+        self.labels[key] = label = buddy_label("label:plan." + key, buddy, self)
         return label
 
     def inputs(self) -> list[QWidget]:

@@ -47,6 +47,15 @@ def heading_font(base: QFont, scale: float) -> QFont:
     return font
 
 
+def buddy_label(object_name: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    """A wrapping field label whose mnemonic (``&``) moves the focus to ``buddy``."""
+    label = QLabel(parent)
+    label.setObjectName(object_name)
+    label.setBuddy(buddy)
+    label.setWordWrap(True)
+    return label
+
+
 def make_label(role: str = "", parent: QWidget | None = None, *, wrap: bool = False) -> QLabel:
     """A QLabel with a style role (``muted``, ``chip-info``, ``banner-warning``, ``field-error``)."""
     label = QLabel(parent)

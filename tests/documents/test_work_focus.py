@@ -36,6 +36,7 @@ from gp_tool.domain.assessment import (
     Instrument,
     Limitation,
     Plan,
+    ReferralRecord,
     ReferralStatus,
     ScreeningResult,
 )
@@ -103,6 +104,22 @@ def test_referral_names_from_the_catalogue_local_services_and_unknown_ids() -> N
     assert referral_name("local:ryggskolen-sentrum", None, "nb") == "ryggskolen-sentrum"
     assert referral_name("local:", None, "nb") == "local:"
     assert referral_name("ukjent-tilbud", None, "en") == "ukjent-tilbud"
+    # a practice's local service by the name in its settings
+    assert referral_name("local:ryggskolen-sentrum", None, "nb", "Ryggskolen Sentrum") == "Ryggskolen Sentrum"
+
+
+def test_a_local_service_is_printed_by_its_name_from_the_settings() -> None:
+    case = work_case().model_copy(
+        update={"referrals": [ReferralRecord(option="local:ryggskolen-sentrum", status=ReferralStatus.DONE)]}
+    )
+    plain = nav_text(case, "nb")
+    assert "ryggskolen-sentrum" in plain
+    ctx = dataclasses.replace(
+        context(case, "nb"), local_services=(("local:ryggskolen-sentrum", "Ryggskolen Sentrum"),)
+    )
+    named = outline_text(nav_outline(build_nav_note(case, ctx), ctx))
+    assert "Ryggskolen Sentrum" in named
+    assert "ryggskolen-sentrum" not in named
 
 
 def test_no_deviation_section_without_reasons_or_text() -> None:

@@ -139,3 +139,17 @@ def test_a_folder_in_the_way_is_a_problem_not_a_traceback(tmp_path: Path) -> Non
     with pytest.raises(ProblemError) as info:
         ls.save((service("A"),), blocker / ls.FILE_NAME)
     assert info.value.problems[0].field == "file"
+
+
+def test_names_for_the_notes_follow_the_saved_file(tmp_path: Path) -> None:
+    path = tmp_path / "local-services.json"
+    assert ls.names(path) == ()  # no file yet
+    ls.save([service("Ryggskolen Sentrum"), service("Kommunepsykologen")], path)
+    assert ls.names(path) == (
+        ("local:ryggskolen-sentrum", "Ryggskolen Sentrum"),
+        ("local:kommunepsykologen", "Kommunepsykologen"),
+    )
+    ls.save([service("Kommunepsykologen")], path)  # a saved change is read again
+    assert ls.names(path) == (("local:kommunepsykologen", "Kommunepsykologen"),)
+    path.write_text("{not json", encoding="utf-8")  # a broken file: the notes fall back to the ids
+    assert ls.names(path) == ()

@@ -607,3 +607,35 @@ def test_qt_own_dialog_texts_follow_the_language(
         assert QCoreApplication.translate("QFileDialog", "File &name:") == file_name
     finally:
         set_language("nb")
+
+
+def test_long_step_titles_wrap_onto_two_lines_before_they_are_cut(window) -> None:
+    from PySide6.QtCore import QRect
+
+    from gp_tool.ui.main_window import step_title
+
+    metrics = window.steps.fontMetrics()
+    line = metrics.height()
+
+    def drawn(title: str, width: int) -> str:
+        return step_title(metrics, QRect(0, 0, width, 2 * line + 4), _Index(title))  # type: ignore[arg-type]
+
+    title = "Funksjon og kartlegging"
+    one_line = metrics.horizontalAdvance(title) + 2
+    assert drawn(title, one_line) == title  # fits on one line
+    assert drawn(title, one_line * 2 // 3) == title  # wrapped at a word onto two lines
+    cut = drawn("Henvisningsstøttekatalogoversikt", metrics.horizontalAdvance("Henvisning"))
+    assert cut.endswith("…")  # one word longer than the line: elided
+    # the rows leave room for two lines
+    option_height = window.steps.sizeHintForRow(0)
+    assert option_height >= 2 * line + 12
+
+
+class _Index:
+    """The one thing step_title reads from a model index: its display text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def data(self, _role: object) -> str:
+        return self.text
