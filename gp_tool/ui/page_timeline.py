@@ -38,7 +38,16 @@ from gp_tool.ui.pages import Analysis, Section, StepPage
 from gp_tool.ui.steps import Step
 from gp_tool.ui.table import fill_table, make_table
 
-__all__ = ["FOLLOW_UP_DEADLINES", "TimelineChart", "TimelinePage", "badge", "grade_text", "period_cells"]
+__all__ = [
+    "DONE_WHEN",
+    "FOLLOW_UP_DEADLINES",
+    "TimelineChart",
+    "TimelinePage",
+    "badge",
+    "grade_text",
+    "period_cells",
+    "recorded_done",
+]
 
 FOLLOW_UP_DEADLINES: Final = frozenset({"OPPFOLGINGSPLAN", "DIALOGMOTE_1", "AKTIVITETSKRAV", "DIALOGMOTE_2"})
 MAX_BASIS_TEXT: Final = {
@@ -81,8 +90,22 @@ def last_visit(case: Case) -> dt.date | None:
     return max((note.signed for note in case.earlier_sick_notes), default=None)
 
 
+DONE_WHEN: Final = {"OPPFOLGINGSPLAN": "follow_up_plan_received", "DIALOGMOTE_1": "dialogue_meeting_held"}
+"""Follow-up deadlines the case can record as done (the 8-week view: ``Case.activity_requirement``)."""
+
+
+def recorded_done(milestone_id: str, case: Case) -> bool:
+    """The case records this follow-up step as done (the plan received, dialogue meeting 1 held)."""
+    field = DONE_WHEN.get(milestone_id)
+    record = case.activity_requirement
+    return field is not None and record is not None and getattr(record, field) is True
+
+
 def badge(milestone: MilestoneView, case: Case) -> str:
-    """``DUE_NOW``, ``OVERDUE`` (a follow-up deadline passed since the last visit), ``PASSED``, ``AHEAD``."""
+    """``DONE`` (recorded as done), ``DUE_NOW``, ``OVERDUE`` (a follow-up deadline passed since the last
+    visit and not recorded as done), ``PASSED``, ``AHEAD``."""
+    if recorded_done(milestone.id, case):
+        return "DONE"
     if milestone.status == "DUE_NOW":
         return "DUE_NOW"
     if milestone.status == "PASSED" and milestone.id in FOLLOW_UP_DEADLINES:
@@ -93,12 +116,13 @@ def badge(milestone: MilestoneView, case: Case) -> str:
 
 
 BADGE_TEXT: Final = {
+    "DONE": N_("Done"),
     "DUE_NOW": N_("Due now"),
     "OVERDUE": N_("Overdue"),
     "PASSED": N_("Passed"),
     "AHEAD": N_("Coming"),
 }
-BADGE_SHAPE: Final = {"DUE_NOW": "WARN", "OVERDUE": "BLOCK", "PASSED": "OK", "AHEAD": "INFO"}
+BADGE_SHAPE: Final = {"DONE": "OK", "DUE_NOW": "WARN", "OVERDUE": "BLOCK", "PASSED": "OK", "AHEAD": "INFO"}
 
 
 class TimelineChart(QWidget):
@@ -224,7 +248,11 @@ class TimelineChart(QWidget):
         # milestones: numbered markers; due now and overdue get their status shape instead
         for px, row, milestone, number in placed:
             kind = badge(milestone, self.case)
-            role = c.role({"DUE_NOW": "warning", "OVERDUE": "danger", "PASSED": "success"}.get(kind, "info"))
+            role = c.role(
+                {"DONE": "success", "DUE_NOW": "warning", "OVERDUE": "danger", "PASSED": "success"}.get(
+                    kind, "info"
+                )
+            )
             marker = QRectF(px - size / 2, 4 + row * (size + 4), size, size)
             painter.setPen(QPen(QColor(role.icon), 1, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(px, marker.bottom()), QPointF(px, axis))
@@ -301,7 +329,7 @@ class TimelinePage(StepPage):
         self.retranslate_content()
 
     def case_edited(self, path: str) -> None:
-        if path.startswith(("sick_note.periods", "case_start")):
+        if path.startswith(("sick_note.periods", "case_start", "activity_requirement")):
             self.retranslate_content()
 
     def retranslate_content(self) -> None:

@@ -122,11 +122,12 @@ def test_a_failing_rule_engine_is_reported_not_fatal(
     [
         ("dag3-skulder", {"ARBEIDSGIVERPERIODE_SLUTT": "AHEAD", "OPPFOLGINGSPLAN": "AHEAD"}),
         ("uke4-angst", {"OPPFOLGINGSPLAN": "DUE_NOW", "DIALOGMOTE_1": "AHEAD"}),
+        # the demo records the follow-up plan as received (the 8-week view): done, not merely passed
         (
             "uke7-depresjon",
-            {"OPPFOLGINGSPLAN": "PASSED", "DIALOGMOTE_1": "DUE_NOW", "AKTIVITETSKRAV": "AHEAD"},
+            {"OPPFOLGINGSPLAN": "DONE", "DIALOGMOTE_1": "DUE_NOW", "AKTIVITETSKRAV": "AHEAD"},
         ),
-        ("uke8-rygg", {"OPPFOLGINGSPLAN": "PASSED", "DIALOGMOTE_1": "OVERDUE", "AKTIVITETSKRAV": "DUE_NOW"}),
+        ("uke8-rygg", {"OPPFOLGINGSPLAN": "DONE", "DIALOGMOTE_1": "DONE", "AKTIVITETSKRAV": "DUE_NOW"}),
         ("uke17-prolaps", {"AKTIVITETSKRAV": "PASSED", "DIALOGMOTE_2": "AHEAD"}),
         ("uke39-tilpasning", {"DIALOGMOTE_2": "PASSED", "MAKSDATO": "AHEAD"}),
     ],
@@ -139,7 +140,28 @@ def test_timeline_badges_due_now_and_overdue(window: MainWindow, demo: str, expe
     assert "MAKSDATO" in badges
     tr = translator("nb")
     statuses = {page.milestones.topLevelItem(r).text(1) for r in range(page.milestones.topLevelItemCount())}
-    assert statuses <= {tr.gettext(t) for t in ("Due now", "Overdue", "Passed", "Coming")}
+    assert statuses <= {tr.gettext(t) for t in ("Done", "Due now", "Overdue", "Passed", "Coming")}
+
+
+def test_a_follow_up_deadline_is_overdue_until_the_case_records_it_done(window: MainWindow) -> None:
+    open_demo(window, "uke8-rygg")
+    page = window.page(step_index("timeline"))
+    window.document.edit("activity_requirement.dialogue_meeting_held", False)
+    window.run_analysis()
+    assert page.badges()["DIALOGMOTE_1"] == "OVERDUE"  # passed since the last visit, not held
+    window.document.edit("activity_requirement.dialogue_meeting_held", None)
+    window.run_analysis()
+    assert page.badges()["DIALOGMOTE_1"] == "OVERDUE"  # not known is not done
+    window.document.edit("activity_requirement.dialogue_meeting_held", True)
+    window.run_analysis()
+    assert page.badges()["DIALOGMOTE_1"] == "DONE"
+    tr = translator("nb")
+    row = next(
+        page.milestones.topLevelItem(r)
+        for r in range(page.milestones.topLevelItemCount())
+        if tr.gettext("Dialogue meeting 1 held (at the latest)") in page.milestones.topLevelItem(r).text(3)
+    )
+    assert row.text(1) == tr.gettext("Done")
 
 
 def test_timeline_drawing_and_header_chip(window: MainWindow) -> None:
