@@ -54,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 exit_when_ready=a.exit_when_ready,
                 today=a.today,
                 ends_process=_measurement_run,
+                course=getattr(a, "course", None),
+                course_case=(parsed.course_name, parsed.course) if parsed.course is not None else None,
             )
             return run_gui(options)
         if parsed.command == "self-test":

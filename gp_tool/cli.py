@@ -24,13 +24,14 @@ from gp_tool.clock import SystemClock
 from gp_tool.domain.problems import Problem, ProblemError
 from gp_tool.i18n.argparse_texts import translated_argparse
 from gp_tool.i18n.catalog import DEFAULT_LANGUAGE, LANGUAGES, Translator, translator
-from gp_tool.i18n.formatting import format_date
+from gp_tool.i18n.formatting import format_date, format_percent_value
 from gp_tool.i18n.markers import N_
 from gp_tool.storage.demo import demo_names
 from gp_tool.storage.files import read_case_file
 
 if TYPE_CHECKING:  # the rules and the case model load only for the commands that use them
     from gp_tool.domain.case import Case
+    from gp_tool.domain.course import CourseCase
     from gp_tool.rules import Evaluation, Timeline
 
 __all__ = [
@@ -50,7 +51,7 @@ EXIT_BAD_INPUT: Final = 2
 EXIT_BLOCKED: Final = 3  # notes: the privacy check stopped the employer note
 EXIT_INTERNAL: Final = 70  # EX_SOFTWARE: a bug, not the user's input
 
-COMMANDS: Final = ("gui", "self-test", "timeline", "check", "notes", "rules", "schema")
+COMMANDS: Final = ("gui", "self-test", "timeline", "check", "notes", "rules", "schema", "course")
 LANG_ENV: Final = "GP_TOOL_LANG"
 
 
@@ -62,6 +63,10 @@ class Invocation:
     args: argparse.Namespace
     tr: Translator
     case: Case | None = None
+    course: CourseCase | None = None
+    """The course case of ``course …`` and of the gui's ``--course NAME|FILE`` (read and validated)."""
+    course_name: str = ""
+    """Its name: the shipped course case's name, or the file's name without ``.json``."""
 
     @property
     def language(self) -> str:
@@ -126,6 +131,17 @@ def _build_parser(tr: Translator) -> argparse.ArgumentParser:
             help=_("open a demo case (fictional patient): {names}").format(names=", ".join(demo_names())),
         )
         p.add_argument("--case", metavar="FILE", type=Path, help=_("open a case file"))
+        p.add_argument(
+            "--course",
+            metavar="NAME|FILE",
+            nargs="?",
+            const="",
+            default=None,
+            help=_(
+                "course mode (fictional patients only, every print marked as a course): open the course "
+                "case NAME or FILE, or choose one in the window"
+            ),
+        )
         lang_option(p)
         p.add_argument(
             "--exit-when-ready",
@@ -161,6 +177,11 @@ def _build_parser(tr: Translator) -> argparse.ArgumentParser:
     p.add_argument("case", metavar="CASE.json", type=Path, help=_("a case file"))
     p.add_argument("--out", metavar="DIR", type=Path, required=True, help=_("folder to write into"))
     p.add_argument("--today", metavar="DATE", type=date, help=_("the date to treat as today (YYYY-MM-DD)"))
+    p.add_argument(
+        "--course",
+        action="store_true",
+        help=_("a course case (fictional patient): mark every page «COURSE – fictional patient»"),
+    )
     lang_option(p)
 
     p = sub.add_parser("rules", help=_("the rules catalogue"))
@@ -168,7 +189,52 @@ def _build_parser(tr: Translator) -> argparse.ArgumentParser:
     lang_option(p)
 
     sub.add_parser("schema", help=_("JSON Schema of the case file"))
+    _course_parser(sub, tr, lang_option)
     return parser
+
+
+def _course_parser(
+    sub: argparse._SubParsersAction[_Parser],
+    tr: Translator,
+    lang_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """``gp-tool course list|show|export|handout`` (course cases, issue 9)."""
+    _ = tr.gettext
+    p = sub.add_parser("course", help=_("course cases for training (fictional patients)"))
+    actions = p.add_subparsers(dest="course_command", metavar="ACTION", parser_class=_Parser, required=True)
+
+    def source(q: argparse.ArgumentParser) -> None:
+        q.add_argument(
+            "source", metavar="NAME|FILE", help=_("a course case: the name of a shipped one, or a file")
+        )
+
+    q = actions.add_parser("list", help=_("the shipped course cases"))
+    q.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    lang_option(q)
+
+    q = actions.add_parser(
+        "show",
+        help=_("a course case consultation by consultation, with the rules' view of each (for trainers)"),
+    )
+    source(q)
+    q.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    lang_option(q)
+
+    q = actions.add_parser("export", help=_("write one consultation as a case file (for check and notes)"))
+    source(q)
+    q.add_argument(
+        "--station", metavar="ID", required=True, help=_("the consultation's id (see course show)")
+    )
+    q.add_argument(
+        "--model", action="store_true", help=_("the model answer instead of the case as participants meet it")
+    )
+    q.add_argument("--out", metavar="FILE", type=Path, required=True, help=_("the case file to write"))
+    lang_option(q)
+
+    q = actions.add_parser("handout", help=_("the participants' one-page handout (PDF)"))
+    source(q)
+    q.add_argument("--out", metavar="FILE.pdf", type=Path, required=True, help=_("the PDF file to write"))
+    lang_option(q)
 
 
 def _print_problems(problems: Sequence[Problem], tr: Translator, stream: TextIO) -> None:
@@ -199,6 +265,21 @@ def parse(argv: Sequence[str]) -> Invocation | int:
         except ProblemError as exc:
             _print_problems(exc.problems, tr, sys.stderr)
             return EXIT_BAD_INPUT
+    if command == "gui" and args.course is not None and case_path is not None:
+        _print_problems(
+            [
+                Problem(
+                    "--case",
+                    "case_in_course_mode",
+                    N_("course mode opens only course cases (fictional patients); leave out --case"),
+                )
+            ],
+            tr,
+            sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    if (command == "gui" and args.course) or command == "course":
+        return _parse_course(command, args, tr)
     if command == "notes":
         out: Path = args.out
         if out.exists() and not out.is_dir():
@@ -209,6 +290,72 @@ def parse(argv: Sequence[str]) -> Invocation | int:
             )
             return EXIT_BAD_INPUT
     return Invocation(command, args, tr, case)
+
+
+def _resolve_course(value: str, field: str) -> tuple[CourseCase, str]:
+    """A shipped course case by name, or a course case file: (the course case, its name)."""
+    from gp_tool.storage.courses import course_names, load_course, read_course_file
+
+    names = course_names()
+    if value in names:
+        return load_course(value), value
+    path = Path(value)
+    if path.suffix.lower() == ".json" or "/" in value or os.sep in value or path.exists():
+        return read_course_file(path), path.stem
+    if not names:
+        raise ProblemError(
+            [
+                Problem(
+                    field,
+                    "unknown_course",
+                    N_("unknown course case “{name}”; no course cases are installed"),
+                    {"name": value},
+                )
+            ]
+        )
+    raise ProblemError(
+        [
+            Problem(
+                field,
+                "unknown_course",
+                N_("unknown course case “{name}”; choose one of: {names}"),
+                {"name": value, "names": ", ".join(names)},
+            )
+        ]
+    )
+
+
+def _parse_course(command: str, args: argparse.Namespace, tr: Translator) -> Invocation | int:
+    """Read the course case of ``--course NAME|FILE`` or ``course …`` and check the other arguments."""
+    action = getattr(args, "course_command", None) if command == "course" else None
+    course: CourseCase | None = None
+    name = ""
+    problems: list[Problem] = []
+    try:
+        if command == "gui":
+            course, name = _resolve_course(args.course, "--course")
+        elif action != "list":
+            course, name = _resolve_course(args.source, "course")
+    except ProblemError as exc:
+        problems += exc.problems
+    if course is not None and action == "export":
+        ids = [station.id for station in course.stations]
+        if args.station not in ids:
+            problems.append(
+                Problem(
+                    "--station",
+                    "unknown_station",
+                    N_("unknown consultation “{id}”; choose one of: {ids}"),
+                    {"id": args.station, "ids": ", ".join(ids)},
+                )
+            )
+    out: Path | None = getattr(args, "out", None) if action in {"export", "handout"} else None
+    if out is not None and out.is_dir():
+        problems.append(Problem("--out", "is_directory", N_("{path} is a folder, not a file"), {"path": out}))
+    if problems:
+        _print_problems(problems, tr, sys.stderr)
+        return EXIT_BAD_INPUT
+    return Invocation(command, args, tr, None, course, name)
 
 
 def _schema() -> int:
@@ -263,7 +410,9 @@ def _notes(inv: Invocation) -> int:
     assert inv.case is not None  # parse() read the case file or returned 2
     from gp_tool.settings.local_services import names
 
-    context = note_context(inv.case, _today(inv), inv.language, local_services=names())
+    context = note_context(
+        inv.case, _today(inv), inv.language, course=bool(inv.args.course), local_services=names()
+    )
     try:
         result = write_notes(inv.case, context, inv.args.out)
     except ProblemError as exc:
@@ -480,6 +629,326 @@ def render_timeline(timeline: Timeline, tr: Translator) -> str:
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------------------- course cases (issue 9)
+
+STEP_NAMES: Final = {
+    "patient": N_("Patient and work"),
+    "timeline": N_("Where the case stands"),
+    "function": N_("Function and screening"),
+    "support": N_("Referrals and support"),
+    "decision": N_("Decision"),
+    "nav_questions": N_("NAV's questions"),
+    "messages": N_("Messages"),
+    "notes": N_("Notes"),
+}
+"""The consultation steps' titles (the window's, ``gp_tool.ui.steps``) for the teaching notes."""
+
+
+def _course_labels(course: CourseCase, tr: Translator) -> list[str]:
+    """ "Day 3", "Week 7" … for each consultation, from the case start the rules chain."""
+    from gp_tool.domain.course import Version, station_label
+    from gp_tool.rules import case_start
+
+    start = case_start(course.case_at(0, Version.START))
+    labels = []
+    for station in course.stations:
+        msgid, params = station_label(start, station.date)
+        labels.append(tr.format(msgid, **params))
+    return labels
+
+
+def _course(inv: Invocation) -> int:
+    """``gp-tool course list|show|export|handout``."""
+    action = inv.args.course_command
+    if action == "list":
+        return _course_list(inv)
+    assert inv.course is not None  # parse() read the course case or returned 2
+    if action == "show":
+        data = course_sheet(inv.course, inv.course_name, inv.language)
+        if inv.args.json:
+            _print_json(data)
+        else:
+            print(render_course_sheet(data, inv.tr))
+        return EXIT_OK
+    if action == "export":
+        return _course_export(inv, inv.course)
+    return _course_handout(inv, inv.course)
+
+
+def _course_list(inv: Invocation) -> int:
+    from gp_tool.documents.handout import TOPIC_NAMES
+    from gp_tool.storage.courses import course_names, load_course
+
+    tr, lang = inv.tr, inv.language
+    entries: list[dict[str, object]] = []
+    broken = False
+    for name in course_names():
+        try:
+            course = load_course(name)
+        except ProblemError as exc:
+            for problem in exc.problems:
+                print(f"{name}: {problem.render(tr.gettext)}", file=sys.stderr)
+            broken = True
+            continue
+        labels = _course_labels(course, tr)
+        entries.append(
+            {
+                "name": name,
+                "topic": course.topic.value,
+                "topic_name": tr.gettext(TOPIC_NAMES[course.topic]),
+                "title": course.title.get(lang),
+                "stations": [
+                    {"id": station.id, "date": station.date.isoformat(), "label": label}
+                    for station, label in zip(course.stations, labels, strict=True)
+                ],
+            }
+        )
+    if inv.args.json:
+        _print_json({"courses": entries})
+    elif not entries:
+        print(tr.gettext("No course cases are installed."))
+    for entry in entries if not inv.args.json else []:
+        stations = entry["stations"]
+        assert isinstance(stations, list)
+        print(f"{entry['name']}  {entry['title']}")
+        print(f"    {entry['topic_name']} · {', '.join(str(s['label']) for s in stations)}")
+    return EXIT_BAD_INPUT if broken else EXIT_OK
+
+
+def _version_json(case: Case, evaluation: Evaluation) -> dict[str, object]:
+    return {
+        "periods": [
+            p.model_dump(mode="json", by_alias=True, exclude_defaults=True) for p in case.sick_note.periods
+        ],
+        "nav_outcome": evaluation.nav_outcome.value,
+        "findings": [{"rule": f.rule, "severity": str(f.severity)} for f in evaluation.findings],
+        "answered": sorted(case.sick_note.answers),
+    }
+
+
+def _differences(start: Case, model: Case) -> list[str]:
+    """Where the model answer differs from the case as met: top-level fields, one level deeper in objects."""
+    a = start.model_dump(mode="json", by_alias=True)
+    b = model.model_dump(mode="json", by_alias=True)
+    found: list[str] = []
+    for key in dict.fromkeys([*a, *b]):
+        va, vb = a.get(key), b.get(key)
+        if va == vb:
+            continue
+        if isinstance(va, dict) and isinstance(vb, dict):
+            found += [f"{key}.{k}" for k in dict.fromkeys([*va, *vb]) if va.get(k) != vb.get(k)]
+        else:
+            found.append(key)
+    return found
+
+
+def course_sheet(course: CourseCase, name: str, lang: str) -> dict[str, object]:
+    """The trainer's preparation sheet of ``course show`` as JSON-ready data.
+
+    Per consultation: its label, date and situation; the case as participants meet it and the model
+    answer, each with its sick note's periods, NAV's outcome and the rules' findings; maksdato and the
+    days to it with the model answer; where the model answer differs; NAV's questions due; the referral proposals and the privacy check of the employer
+    note for the model answer; the teaching notes and the discussion questions.
+    """
+    from gp_tool.documents import build_employer_note, check_employer_text, leak_message, note_context
+    from gp_tool.documents.handout import TOPIC_NAMES
+    from gp_tool.domain.course import Version
+    from gp_tool.rules import RULES_VERSION, evaluate
+    from gp_tool.rules.referrals import suggestions
+
+    tr = translator(lang)
+    labels = _course_labels(course, tr)
+    stations: list[dict[str, object]] = []
+    first = evaluate(course.case_at(0, Version.START), course.stations[0].date)
+    for i, (station, label) in enumerate(zip(course.stations, labels, strict=True)):
+        start, model = course.case_at(i, Version.START), course.case_at(i, Version.MODEL)
+        ev_start, ev_model = evaluate(start, station.date), evaluate(model, station.date)
+        ctx = note_context(model, station.date, lang, evaluation=ev_model, course=True)
+        leaks = check_employer_text(build_employer_note(model, ctx), model)
+        stations.append(
+            {
+                "id": station.id,
+                "date": station.date.isoformat(),
+                "label": label,
+                "situation": station.situation.get(lang),
+                "start": _version_json(start, ev_start),
+                "model": _version_json(model, ev_model),
+                "differences": _differences(start, model),
+                "max_date": ev_model.timeline.max_date.date.isoformat(),
+                "days_left": (ev_model.timeline.max_date.date - station.date).days,
+                "questions_due": list(ev_model.questions_due),
+                "proposals": [
+                    {**s.to_json(lang), "name": s.option.text("name", lang), "rule": s.rule}
+                    for s in suggestions(model, station.date)
+                ],
+                "employer_note_leaks": [leak_message(leak, tr) for leak in leaks],
+                "notes": {step: text.get(lang) for step, text in station.notes.items()},
+                "discussion": [q.get(lang) for q in station.discussion],
+            }
+        )
+    return {
+        "name": name,
+        "topic": course.topic.value,
+        "topic_name": tr.gettext(TOPIC_NAMES[course.topic]),
+        "title": course.title.get(lang),
+        "summary": course.summary.get(lang),
+        "learning_goals": [g.get(lang) for g in course.learning_goals],
+        "case_start": first.case_start.isoformat(),
+        "max_date": first.timeline.max_date.date.isoformat(),
+        "rules_version": RULES_VERSION,
+        "stations": stations,
+    }
+
+
+def _periods_text(periods: list[dict[str, object]], tr: Translator) -> str:
+    from gp_tool.documents.texts import KIND_NAMES
+    from gp_tool.domain.case import PeriodKind
+
+    parts = []
+    for p in periods:
+        kind = PeriodKind(str(p["kind"]))
+        text = tr.gettext(KIND_NAMES[kind])
+        if p.get("grade") is not None:
+            text += " " + format_percent_value(int(str(p["grade"])), tr.language)
+        start, end = dt.date.fromisoformat(str(p["from"])), dt.date.fromisoformat(str(p["to"]))
+        parts.append(f"{text} {_short(start, tr)}–{_short(end, tr)}")
+    return "; ".join(parts)
+
+
+def _outcome_text(version: dict[str, object]) -> str:
+    findings = version["findings"]
+    assert isinstance(findings, list)
+    parts = [f"NAV: {version['nav_outcome']}"]
+    for severity in ("BLOCK", "WARN", "INFO"):
+        rules = [str(f["rule"]) for f in findings if f["severity"] == severity]
+        if rules:
+            parts.append(f"{severity}: {', '.join(rules)}")
+    return " · ".join(parts)
+
+
+def render_course_sheet(data: dict[str, object], tr: Translator) -> str:
+    """The preparation sheet of ``course show`` for a reader (see :func:`course_sheet`)."""
+    _ = tr.gettext
+    title = f"{data['title']} ({data['name']})" if data["name"] else str(data["title"])
+    lines = [f"{title} · {data['topic_name']}", *_wrap(str(data["summary"]), "")]
+    lines.append(_("Learning goals:"))
+    goals = data["learning_goals"]
+    assert isinstance(goals, list)
+    for goal in goals:
+        lines += _wrap(f"• {goal}", "  ")
+    lines.append(
+        tr.format(
+            N_("First day of absence: {start}; maksdato {max_date} (rules version {version})."),
+            start=_day(dt.date.fromisoformat(str(data["case_start"])), tr),
+            max_date=_day(dt.date.fromisoformat(str(data["max_date"])), tr),
+            version=data["rules_version"],
+        )
+    )
+    stations = data["stations"]
+    assert isinstance(stations, list)
+    for s in stations:
+        lines += ["", f"{s['label']} · {_day(dt.date.fromisoformat(s['date']), tr)} · {s['id']}"]
+        lines += _wrap(tr.format(N_("Situation: {text}"), text=s["situation"]), "  ")
+        for key, msgid in (("start", N_("As met: {periods}")), ("model", N_("Model answer: {periods}"))):
+            lines += _wrap(tr.format(msgid, periods=_periods_text(s[key]["periods"], tr)), "  ")
+            lines += _wrap(_outcome_text(s[key]), "      ")
+        lines.append(
+            "  "
+            + tr.format(
+                N_("Maksdato with the model answer: {date} ({days} days from today)"),
+                date=_day(dt.date.fromisoformat(s["max_date"]), tr),
+                days=s["days_left"],
+            )
+        )
+        if s["differences"]:
+            lines += _wrap(
+                tr.format(N_("The model answer changes: {fields}"), fields=", ".join(s["differences"])), "  "
+            )
+        if s["questions_due"]:
+            answered = ", ".join(s["model"]["answered"]) or "–"
+            lines += _wrap(
+                tr.format(
+                    N_("NAV's questions due: {questions}; answered in the model answer: {answered}"),
+                    questions=", ".join(s["questions_due"]),
+                    answered=answered,
+                ),
+                "  ",
+            )
+        proposals = "; ".join(f"{p['name']} ({p['rule']})" for p in s["proposals"]) or "–"
+        lines += _wrap(
+            tr.format(N_("Proposals for the model answer: {proposals}"), proposals=proposals), "  "
+        )
+        if s["employer_note_leaks"]:
+            lines.append("  " + _("Note to the employer (model answer): possible health information"))
+            for leak in s["employer_note_leaks"]:
+                lines += _wrap(leak, "    ")
+        else:
+            lines.append("  " + _("Note to the employer (model answer): passes the privacy check"))
+        if s["notes"]:
+            lines.append("  " + _("Teaching notes:"))
+            for step, text in s["notes"].items():
+                lines += _wrap(f"{_(STEP_NAMES[step])}: {text}", "    ")
+        if s["discussion"]:
+            lines.append("  " + _("For discussion:"))
+            for n, question in enumerate(s["discussion"], start=1):
+                lines += _wrap(f"{n}. {question}", "    ")
+    return "\n".join(lines)
+
+
+def _out_problem(path: Path, exc: OSError) -> Problem:
+    if isinstance(exc, PermissionError):
+        return Problem(
+            "--out", "permission", N_("{path} cannot be written (permission denied)"), {"path": path}
+        )
+    return Problem(
+        "--out", "os_error", N_("{path} cannot be written ({reason})"), {"path": path, "reason": exc.strerror}
+    )
+
+
+def _course_export(inv: Invocation, course: CourseCase) -> int:
+    """``course export``: one consultation's case (as met, or ``--model``) as a contract case file."""
+    from dataclasses import replace
+
+    from gp_tool.domain.course import Version
+    from gp_tool.storage.files import write_case_file
+
+    index = next(i for i, s in enumerate(course.stations) if s.id == inv.args.station)
+    version = Version.MODEL if inv.args.model else Version.START
+    out: Path = inv.args.out
+    try:
+        write_case_file(out, course.case_at(index, version))
+    except ProblemError as exc:
+        _print_problems([replace(p, field="--out") for p in exc.problems], inv.tr, sys.stderr)
+        return EXIT_BAD_INPUT
+    label = _course_labels(course, inv.tr)[index]
+    what = inv.tr.gettext("model answer") if inv.args.model else inv.tr.gettext("as participants meet it")
+    print(
+        inv.tr.format(
+            N_("{path}: {label}, {date} ({what}); today for check and notes: --today {iso}"),
+            path=out,
+            label=label,
+            date=_day(course.stations[index].date, inv.tr),
+            what=what,
+            iso=course.stations[index].date.isoformat(),
+        )
+    )
+    return EXIT_OK
+
+
+def _course_handout(inv: Invocation, course: CourseCase) -> int:
+    """``course handout``: the participants' one-page PDF, written atomically and owner-only."""
+    from gp_tool.documents.handout import save_handout
+
+    out: Path = inv.args.out
+    try:
+        save_handout(out, course, inv.language, name=inv.course_name)
+    except OSError as exc:
+        _print_problems([_out_problem(out, exc)], inv.tr, sys.stderr)
+        return EXIT_BAD_INPUT
+    print(inv.tr.format(N_("{path}: the handout of {title}"), path=out, title=course.title.get(inv.language)))
+    return EXIT_OK
+
+
 def run(inv: Invocation) -> int:
     """Run a non-GUI command (``gui`` and ``self-test`` are started by ``gp_tool.app``)."""
     if inv.command == "schema":
@@ -492,4 +961,6 @@ def run(inv: Invocation) -> int:
         return _rules(inv)
     if inv.command == "notes":
         return _notes(inv)
+    if inv.command == "course":
+        return _course(inv)
     raise ValueError(inv.command)

@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--presenter", action="store_true")
     parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--course", help="a course case: course mode at its consultation --station")
+    parser.add_argument("--station", type=int, default=1, help="consultation number (1 = first)")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.split("x"))
     languages = args.lang or ["nb", "nn", "en"]
@@ -63,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     window.run_analysis()
     if args.presenter:
         window.set_presenting(True)
+    name = args.demo
+    if args.course:
+        window.open_course(args.course)
+        window.set_today(window.course_session.course.stations[args.station - 1].date)
+        window.run_analysis()
+        name = f"course-{args.course}-{args.station}"
     args.out.mkdir(parents=True, exist_ok=True)
     suffix = ("-dark" if args.dark else "") + ("-presenter" if args.presenter else "")
     for lang in languages:
@@ -70,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         for number in steps:
             window.go_to_step(number - 1, focus=True)
             settle()
-            target = args.out / f"{args.demo}-{lang}-{number}-{STEPS[number - 1].key}{suffix}.png"
+            target = args.out / f"{name}-{lang}-{number}-{STEPS[number - 1].key}{suffix}.png"
             if not window.grab().save(str(target)):
                 print(f"could not write {target}", file=sys.stderr)
                 return 1

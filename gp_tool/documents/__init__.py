@@ -9,7 +9,8 @@ The only package that imports reportlab. Entry point for the command line and th
   :class:`EmployerTextBlocked`;
 * PDFs (A4, embedded DejaVu Sans, byte-stable): :func:`render_nav_pdf`, :func:`render_employer_pdf`,
   :func:`render_patient_sheet`;
-* text: :func:`journal_text`, :func:`case_export`.
+* text: :func:`journal_text`, :func:`case_export`;
+* courses (issue 9): :func:`render_handout` (the participants' one-page handout of a course case).
 
 The renderers take the timeline and the rule findings as :class:`NoteContext`, built by
 :func:`note_context` from the rules' evaluation (or :func:`basic_context` without one).
@@ -27,6 +28,7 @@ from gp_tool.documents.firewall import (
     leak_message,
     neutral_wording,
 )
+from gp_tool.documents.handout import render_handout, save_handout
 from gp_tool.documents.journal import journal_text
 from gp_tool.documents.models import EmployerNote, NavNote, build_employer_note, build_nav_note
 from gp_tool.documents.render import render_employer_pdf, render_nav_pdf, render_patient_sheet
@@ -55,7 +57,9 @@ __all__ = [
     "neutral_wording",
     "note_context",
     "render_employer_pdf",
+    "render_handout",
     "render_nav_pdf",
     "render_patient_sheet",
+    "save_handout",
     "write_notes",
 ]

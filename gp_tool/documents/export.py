@@ -59,6 +59,10 @@ option's ``name``), ``plan``, ``guidance`` (key and days, when the main diagnosi
 period the work-related reasons have no place there and are not exported (the rules flag that case).
 The job demands and the patient's own view (``work.demands``, ``work.patient_view``) stay in the tool
 and the journal and are not exported.
+
+In course mode (``NoteContext.course``: a fictional training case, issue 9) the export has the added
+top-level key ``"course": true``, so no system takes a course case for a real patient; outside course
+mode the key is absent and the export is unchanged.
 """
 
 from __future__ import annotations
@@ -248,9 +252,11 @@ def case_export(case: Case, ctx: NoteContext, *, nav_note: NavNote | None = None
         plan.measures_from_nav if plan is not None and plan.measures_from_nav.strip() else None
     )
     sykmelding["prognose"] = _prognose(case)
+    course: dict[str, Any] = {"course": True} if ctx.course else {}
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
+        **course,
         "eksportert": ctx.today.isoformat(),
         "pasient": {
             "navn": case.patient.name,

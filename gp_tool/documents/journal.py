@@ -7,6 +7,9 @@ questions, back-dating and the findings still open. Of the work-focused parts it
 the NAV note holds (the 8-week point, function, screening, plan, guidance deviation, referrals) and
 the patient's own part **always**, with or without consent to NAV: the journal is the GP's own record
 (``gp_tool.domain.assessment``).
+
+In course mode (``NoteContext.course``, issue 9) the first line is «KURS – fiktiv pasient», so text
+pasted from a training case can never pass for a real patient's record.
 """
 
 from __future__ import annotations
@@ -151,7 +154,7 @@ def journal_text(case: Case, nav_note: NavNote, ctx: NoteContext) -> str:
     """The journal text in ``ctx.lang`` (ends with a newline)."""
     t = translator(ctx.lang)
     n = nav_note
-    lines: list[str] = []
+    lines: list[str] = [t.gettext("COURSE – fictional patient")] if ctx.course else []
     periods = "; ".join(_period(p, t) for p in n.periods)
     _line(lines, t.gettext("Sick note signed {date}").format(date=date_short(n.signed, t)), periods)
 

@@ -123,6 +123,9 @@ MARGIN: Final = 18 * mm
 INK: Final = colors.HexColor("#202733")
 MUTED: Final = colors.HexColor("#5d6573")
 RULE: Final = colors.HexColor("#b4bac4")
+WATERMARK: Final = colors.Color(0.55, 0.55, 0.55, alpha=0.18)
+"""The notes' watermark colour (``render.COLOURS["watermark"]``)."""
+MARK: Final = colors.HexColor("#bc002a")
 
 
 def text(key: str, lang: str) -> str:
@@ -157,15 +160,23 @@ class PatientForm:
     consent_given: bool
     signature_label: str
     footer: str
+    watermark: str = ""
+    """«KURS – fiktiv pasient» in course mode (issue 9), drawn across the page; empty otherwise."""
 
 
 def patient_form(
-    case: Case | None, lang: str, *, filled: bool = False, today: dt.date | None = None
+    case: Case | None,
+    lang: str,
+    *,
+    filled: bool = False,
+    today: dt.date | None = None,
+    course: bool = False,
 ) -> PatientForm:
     """The form in ``lang``: blank (name only), or ``filled`` with the case's ``patient_part``.
 
     A blank form carries the patient's name, so a printed stack in the waiting room is not mixed up;
-    the date is left for the patient unless the form was filled in on a known day.
+    the date is left for the patient unless the form was filled in on a known day. In ``course`` mode
+    (a fictional training case) the form carries the «KURS – fiktiv pasient» watermark.
     """
     part = (case.patient_part if case is not None else None) or PatientPart()
     answers: dict[str, str] = {
@@ -192,7 +203,14 @@ def patient_form(
         consent_given=filled and part.consent_to_nav,
         signature_label=text("signature", lang),
         footer=text("footer", lang),
+        watermark=_watermark(lang) if course else "",
     )
+
+
+def _watermark(lang: str) -> str:
+    from gp_tool.i18n.catalog import translator  # noqa: PLC0415 (catalogues only in course mode)
+
+    return translator(lang).gettext("COURSE – fictional patient")
 
 
 # ---------------------------------------------------------------------- PDF
@@ -223,8 +241,30 @@ def _line_field(canvas: Canvas, x: float, y: float, width: float, label: str, *,
         canvas.drawString(x + label_w + 4, y + 0.5, value)
 
 
-def render_patient_form(form: PatientForm, today: dt.date) -> bytes:
-    """The form as a one-page A4 PDF (byte-stable for equal input)."""
+def _draw_watermark(canvas: Canvas, mark: str) -> None:
+    """Across the page like the notes' watermark (``render.py``), and small at the top right."""
+    canvas.saveState()
+    canvas.setFillColor(WATERMARK)
+    room = (
+        0.9 * PAGE_W / 0.8192
+    )  # the page's width along a 35° line, less a margin: the mark stays on the page
+    canvas.setFont(BOLD, min(44.0, 44.0 * room / canvas.stringWidth(mark, BOLD, 44)))
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(35)
+    canvas.drawCentredString(0, 0, mark)
+    canvas.restoreState()
+    canvas.saveState()
+    canvas.setFillColor(MARK)
+    canvas.setFont(BOLD, 8.5)
+    canvas.drawRightString(PAGE_W - MARGIN, PAGE_H - 10 * mm, mark)
+    canvas.restoreState()
+
+
+def render_patient_form(form: PatientForm, today: dt.date, *, course: bool = False) -> bytes:
+    """The form as a one-page A4 PDF (byte-stable for equal input).
+
+    The watermark is drawn when the form has one, or with ``course`` (a form built without it).
+    """
     register_fonts()
     body = ParagraphStyle("form-body", fontName=REGULAR, fontSize=10, leading=13.5, textColor=INK)
     title_style = ParagraphStyle("form-title", parent=body, fontName=BOLD, fontSize=19, leading=23)
@@ -238,6 +278,9 @@ def render_patient_form(form: PatientForm, today: dt.date) -> bytes:
     canvas.setSubject(form.footer)
     canvas.setCreator("Arbeidsfokus")
     canvas.setProducer("Arbeidsfokus (reportlab)")
+    mark = form.watermark or (_watermark(form.lang) if course else "")
+    if mark:
+        _draw_watermark(canvas, mark)
     width = PAGE_W - 2 * MARGIN
     x = MARGIN
     y = PAGE_H - MARGIN
@@ -285,11 +328,11 @@ def render_patient_form(form: PatientForm, today: dt.date) -> bytes:
     return buf.getvalue()
 
 
-def save_patient_form(path: Path, form: PatientForm, today: dt.date) -> None:
-    """Write the form's PDF to ``path`` atomically with owner-only permissions."""
+def save_patient_form(path: Path, form: PatientForm, today: dt.date, *, course: bool = False) -> None:
+    """Write the form's PDF to ``path`` atomically with owner-only permissions (``course``: watermark)."""
     from gp_tool.fileio import atomic_write_bytes  # noqa: PLC0415
 
-    atomic_write_bytes(path, render_patient_form(form, today))
+    atomic_write_bytes(path, render_patient_form(form, today, course=course))
 
 
 # ---------------------------------------------------------------------- HTML (printed through Qt)
@@ -304,7 +347,10 @@ def patient_form_html(form: PatientForm) -> str:
             return esc(value).replace("\n", "<br/>")
         return "<br/>" * LINES_PER_FIELD
 
-    parts: list[Any] = [
+    parts: list[Any] = []
+    if form.watermark:
+        parts.append(f"<p align='right' style='color:#bc002a; font-weight:bold'>{esc(form.watermark)}</p>")
+    parts += [
         f"<h1 style='font-size:19pt'>{esc(form.title)}</h1>",
         f"<p>{esc(form.intro)}</p>",
         "<table width='100%' cellspacing='0' cellpadding='2'><tr>"
@@ -326,4 +372,6 @@ def patient_form_html(form: PatientForm) -> str:
         f"<p style='margin-top:18px'>{esc(form.signature_label)}: ______________________________</p>"
     )
     parts.append(f"<p style='color:#5d6573; font-size:8pt'>{esc(form.footer)}</p>")
+    if form.watermark:
+        parts.append(f"<p align='right' style='color:#bc002a; font-weight:bold'>{esc(form.watermark)}</p>")
     return "\n".join(str(p) for p in parts)

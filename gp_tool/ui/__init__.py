@@ -22,6 +22,8 @@ class GuiOptions:
     exit_when_ready: bool = False  # quit with 0 once the window is shown and the event loop is idle
     today: datetime.date | None = None  # None → gp_tool.clock.SystemClock().today()
     ends_process: bool = False  # with exit_when_ready: the caller ends the process at once, skip teardown
+    course: str | None = None  # --course: None off; "" course mode on the first course case; NAME or FILE
+    course_case: tuple[str, object] | None = None  # (name, CourseCase) as the command line read it
 
 
 def run_gui(options: GuiOptions, argv: list[str] | None = None) -> int:

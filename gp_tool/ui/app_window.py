@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QApplication
 
 import gp_tool
 from gp_tool.clock import SystemClock
-from gp_tool.domain.problems import ProblemError
+from gp_tool.domain.problems import Problem, ProblemError
 from gp_tool.i18n.catalog import translator
+from gp_tool.i18n.markers import N_
 from gp_tool.storage.demo import DEFAULT_DEMO, load_demo, load_demo_document
 from gp_tool.storage.files import read_case_file
 from gp_tool.ui import palette
@@ -98,9 +99,31 @@ def open_store(window: MainWindow, *, recover: bool) -> Any:
     return result.store
 
 
+def load_course_option(options: GuiOptions) -> tuple[str, Any] | None:
+    """The course case to start on: the one ``--course NAME|FILE`` named (the command line read it),
+    the first shipped one for a bare ``--course``, or None without the option (ProblemError: none)."""
+    if options.course_case is not None:
+        return options.course_case
+    if options.course is None:
+        return None
+    from pathlib import Path  # noqa: PLC0415
+
+    from gp_tool.storage.courses import course_names, load_course, read_course_file  # noqa: PLC0415
+
+    names = course_names()
+    if options.course == "":
+        if not names:
+            raise ProblemError([Problem("--course", "no_courses", N_("no course cases are installed"), {})])
+        return names[0], load_course(names[0])
+    if options.course in names:
+        return options.course, load_course(options.course)
+    return Path(options.course).stem, read_course_file(Path(options.course))
+
+
 def run(options: GuiOptions, argv: list[str]) -> int:
     today = options.today or SystemClock().today()
     try:
+        course = load_course_option(options)
         case, demo, path = load_start(options, today)
     except ProblemError as exc:
         tr = translator(options.language)
@@ -111,9 +134,11 @@ def run(options: GuiOptions, argv: list[str]) -> int:
     set_language(options.language)
     window = MainWindow(case, today=today, demo=demo, path=path)
     window.resize(1280, 800)
+    if course is not None:  # --course: course mode on the course case (fictional patients only)
+        window.start_course(*course)
     window.show()
     stores: list[Any] = []
-    recover = options.demo is None and options.case_file is None
+    recover = options.demo is None and options.case_file is None and course is None
     window.first_painted.connect(lambda: stores.append(open_store(window, recover=recover)))
     if options.exit_when_ready:  # painted with its case, then the next idle turn of the loop
         window.confirm_close = False

@@ -180,6 +180,7 @@ class CaseDocument(QObject):
         self._set(case)
         self.path = path
         self.demo = demo
+        self.course_mode = False  # set by the window: prints and PDFs carry the course watermark
         self.case_id = case_id  # the case's id in the case store, when it was opened from there
         self.dirty = False
         self.saved_at: dt.datetime | None = None

@@ -71,6 +71,7 @@ class HeaderBar(QWidget):
         self._case: Case | None = None
         self._today: dt.date | None = None
         self._demo = False
+        self._course = False  # course mode (issue 9): the banner says so
         self._presenting = False
         self._timeline: TimelineView | None = None
 
@@ -110,8 +111,8 @@ class HeaderBar(QWidget):
         layout.addLayout(top)
         layout.addLayout(bottom)
 
-    def set_case(self, case: Case, today: dt.date, *, demo: bool) -> None:
-        self._case, self._today, self._demo = case, today, demo
+    def set_case(self, case: Case, today: dt.date, *, demo: bool, course: bool = False) -> None:
+        self._case, self._today, self._demo, self._course = case, today, demo, course
         self.retranslate()
 
     def set_timeline(self, view: TimelineView | None) -> None:
@@ -130,8 +131,11 @@ class HeaderBar(QWidget):
 
     def retranslate(self) -> None:
         case = self._case
-        self.demo_banner.setText("⚠ " + _("DEMO – fictional data. Nothing is sent."))
-        self.demo_banner.setVisible(self._demo)
+        if self._course:
+            self.demo_banner.setText("⚠ " + _("COURSE – fictional patient. Nothing is sent."))
+        else:
+            self.demo_banner.setText("⚠ " + _("DEMO – fictional data. Nothing is sent."))
+        self.demo_banner.setVisible(self._demo or self._course)
         self.course_ribbon.setText(_("COURSE"))
         self.course_ribbon.setVisible(self._presenting)
         if case is None or self._today is None:

@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from gp_tool.domain.problems import ProblemError
 from gp_tool.i18n.catalog import LANGUAGES
+from gp_tool.i18n.formatting import format_date
 from gp_tool.storage.demo import demo_description, demo_names, load_demo
 from gp_tool.storage.files import read_case_file
 from gp_tool.ui import palette
@@ -229,6 +230,12 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.today = today
+        self.real_today = today  # the date the window was opened for; time travel (issue 9) moves today
+        self.course_mode = False
+        self.course_session: Any = None  # gp_tool.ui.course.CourseSession while a course case is open
+        self.course_bar: Any = None
+        self.teaching: Any = None
+        self._real_sink: Any = None  # the draft sink put aside while a course keeps drafts in memory
         self.confirm_close = True  # ask about unsaved changes when closing (without a draft store)
         self.document = CaseDocument(case, path=path, demo=demo)
         self.analysis = Analysis()
@@ -270,6 +277,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addLayout(body, 1)
+        self._central_layout = layout  # course mode adds its bar and teaching notes under the header
         self.setCentralWidget(central)
 
         from gp_tool.ui.findings import FindingsPanel  # noqa: PLC0415
@@ -296,8 +304,13 @@ class MainWindow(QMainWindow):
         self.language_label.setObjectName("status.language")
         self.palette_label = QLabel(self)
         self.palette_label.setObjectName("status.palette")
+        self.simulated_label = QLabel(self)
+        self.simulated_label.setObjectName("status.simulated")
+        self.simulated_label.setProperty("role", "chip-warning")
+        self.simulated_label.hide()
         self.statusBar().addWidget(self.save_label, 1)
         self.statusBar().addWidget(self.readiness_label, 1)
+        self.statusBar().addPermanentWidget(self.simulated_label)
         self.statusBar().addPermanentWidget(self.language_label)
         self.statusBar().addPermanentWidget(self.palette_label)
 
@@ -489,6 +502,45 @@ class MainWindow(QMainWindow):
         self.activity_action = self._action("activity", [key("Ctrl+Shift+A")])  # the 8-week point (issue 10)
         self.activity_action.triggered.connect(lambda: self.show_activity(focus=True))
 
+        # course mode (issue 9): the menu, time travel and the model answer (gp_tool.ui.course)
+        self.course_mode_action = self._action("course_mode")
+        self.course_mode_action.setCheckable(True)
+        self.course_mode_action.triggered.connect(self.set_course_mode)
+        self.course_picker_action = self._action("course_picker", [key("Ctrl+Shift+K")])
+        self.course_picker_action.triggered.connect(self.open_course_picker)
+        self.course_file_action = self._action("course_file")
+        self.course_file_action.triggered.connect(self.open_course_file)
+        self.course_actions: dict[str, QAction] = {}
+        from gp_tool.storage.courses import course_names  # noqa: PLC0415 (lists a folder; no model)
+
+        for name in course_names():
+            action = self._action("course." + name)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_course(n))
+            self.course_actions[name] = action
+        self.week_on_action = self._action("week_on", [key("Ctrl+Shift+PgDown")])
+        self.week_on_action.triggered.connect(lambda: self.step_today(7))
+        self.week_back_action = self._action("week_back", [key("Ctrl+Shift+PgUp")])
+        self.week_back_action.triggered.connect(lambda: self.step_today(-7))
+        self.next_station_action = self._action("next_station", [key("F9")])
+        self.next_station_action.triggered.connect(lambda: self.step_station(1))
+        self.previous_station_action = self._action("previous_station", [key("Shift+F9")])
+        self.previous_station_action.triggered.connect(lambda: self.step_station(-1))
+        self.real_date_action = self._action("real_date")
+        self.real_date_action.triggered.connect(lambda: self.set_today(self.real_today))
+        self.time_travel_action = self._action("time_travel", [key("Ctrl+Shift+T")])
+        self.time_travel_action.triggered.connect(self.focus_date)
+        self.teaching_action = self._action("teaching_notes")
+        self.teaching_action.setCheckable(True)
+        self.teaching_action.setChecked(True)
+        self.teaching_action.triggered.connect(self.set_teaching_notes)
+        self.compare_action = self._action("compare", [key("Ctrl+Shift+M")])
+        self.compare_action.triggered.connect(self.compare_with_model)
+        self.model_action = self._action("model_answer")
+        self.model_action.setCheckable(True)
+        self.model_action.triggered.connect(self.set_showing_model)
+        self.handout_action = self._action("handout")
+        self.handout_action.triggered.connect(self.save_handout)
+
         bar = self.menuBar()
         self.file_menu = QMenu(bar)
         self.demo_menu = QMenu(self.file_menu)
@@ -528,8 +580,39 @@ class MainWindow(QMainWindow):
         self.help_menu.addActions(
             [self.field_help_action, self.whats_this_action, self.keys_action, self.about_action]
         )
-        for menu in (self.file_menu, self.consultation_menu, self.view_menu, self.help_menu):
+        self.course_menu = QMenu(bar)
+        self.course_menu.setObjectName("menu.course")
+        self.course_menu.addAction(self.course_mode_action)
+        self.course_menu.addSeparator()
+        self.course_cases_menu = QMenu(self.course_menu)
+        self.course_cases_menu.addActions(list(self.course_actions.values()))
+        self.course_cases_menu.aboutToShow.connect(self._title_course_actions)
+        self.course_menu.addMenu(self.course_cases_menu)
+        self.course_menu.addActions([self.course_picker_action, self.course_file_action])
+        self.course_menu.addSeparator()
+        self.course_menu.addActions(
+            [
+                self.time_travel_action,
+                self.week_on_action,
+                self.week_back_action,
+                self.next_station_action,
+                self.previous_station_action,
+                self.real_date_action,
+            ]
+        )
+        self.course_menu.addSeparator()
+        self.course_menu.addActions(
+            [self.teaching_action, self.compare_action, self.model_action, self.handout_action]
+        )
+        for menu in (
+            self.file_menu,
+            self.consultation_menu,
+            self.view_menu,
+            self.course_menu,
+            self.help_menu,
+        ):
             bar.addMenu(menu)
+        self._update_course_actions()
 
     # ------------------------------------------------------------------ language
     def set_language(self, lang: str) -> None:
@@ -548,7 +631,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(_("&Open case…") if self.store is None else _("&Open from the case list…"))
         self.open_file_action.setText(_("Open case &file…"))
         self.audit_action.setText(_("Own &practice (self-audit)…"))
-        self.audit_action.setEnabled(self.store is not None)
+        self.audit_action.setEnabled(self.store is not None and not self.course_mode)
         self.local_services_action.setText(_("Local ser&vices…"))
         self.demo_menu.setTitle(_("Open &demo case"))
         self.demo_picker_action.setText(_("Choose a demo case…"))
@@ -581,6 +664,28 @@ class MainWindow(QMainWindow):
         self.palette_action.setText(_("Command &palette…"))
         self.next_region_action.setText(_("Next &region"))
         self.previous_region_action.setText(_("Previous r&egion"))
+        self.course_menu.setTitle(_("Co&urse"))
+        self.course_mode_action.setText(_("Course &mode (fictional patients only)"))
+        self.course_cases_menu.setTitle(_("Open a &course case"))
+        self.course_picker_action.setText(_("Choose a course case…"))
+        self.course_file_action.setText(_("Open a course case &file…"))
+        for name, action in self.course_actions.items():
+            action.setText(name)  # titles are read when the menu opens (start-up reads no course file)
+        self.time_travel_action.setText(_("Simulated &date…"))
+        self.week_on_action.setText(_("One &week on"))
+        self.week_back_action.setText(_("One week &back"))
+        self.next_station_action.setText(_("&Next consultation"))
+        self.previous_station_action.setText(_("&Previous consultation"))
+        self.real_date_action.setText(_("&Real date"))
+        self.teaching_action.setText(_("&Teaching notes"))
+        self.compare_action.setText(_("Compare with the model &answer…"))
+        self.model_action.setText(_("Show the m&odel answer"))
+        self.handout_action.setText(_("Save the &handout as PDF…"))
+        if self.course_bar is not None:
+            self.course_bar.retranslate()
+            self._update_course_bar()
+        if self.teaching is not None:
+            self._update_teaching()
         self.help_menu.setTitle(_("&Help"))
         self.keys_action.setText(_("&Keyboard shortcuts"))
         self.field_help_action.setText(_("&Help for this field"))
@@ -613,7 +718,12 @@ class MainWindow(QMainWindow):
 
     def _case_changed(self) -> None:
         headline: Any = self.document.headline()  # a CaseSketch until validated (same attributes)
-        self.header.set_case(headline, self.today, demo=self.document.demo is not None)
+        self.header.set_case(
+            headline,
+            self.today,
+            demo=self.document.demo is not None,
+            course=self.course_mode or self.course_session is not None,
+        )
         self._update_title()
 
     def run_analysis(self) -> None:
@@ -647,7 +757,9 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.document.headline().patient.name or _("Unnamed patient")
         title = _("Arbeidsfokus – {name}").format(name=name)
-        if self.document.demo is not None:
+        if self.course_mode or self.course_session is not None:
+            title += " [" + _("COURSE") + "]"
+        elif self.document.demo is not None:
             title += " [DEMO]"
         self.setWindowTitle(title)
 
@@ -721,7 +833,7 @@ class MainWindow(QMainWindow):
     def _restore_draft(self) -> None:
         if self.autosaver is None:
             return
-        draft = self.drafts.load(self.autosaver.key)
+        draft = self.autosaver.sink.load(self.autosaver.key)
         if draft is None or draft.case == self.document.case:
             return
         self.document.case = draft.case
@@ -744,7 +856,13 @@ class MainWindow(QMainWindow):
         if self.autosaver is not None:
             self.autosaver.discard()
         doc = self.document
-        if doc.path is not None:
+        if self.course_session is not None:
+            from gp_tool.domain.course import Version  # noqa: PLC0415
+
+            session = self.course_session
+            version = Version.MODEL if session.showing_model else Version.START
+            doc.replace(session.course.case_at(session.index, version), demo=doc.demo)
+        elif doc.path is not None:
             self.open_path(doc.path)
         elif doc.demo is not None:
             doc.replace(load_demo(doc.demo, self.today), demo=doc.demo)
@@ -790,6 +908,8 @@ class MainWindow(QMainWindow):
                 self.autosaver.step_changed()
         if self.steps.currentRow() != index:
             self.steps.setCurrentRow(index)
+        if self.teaching is not None:
+            self._update_teaching()
         if focus:
             page.first_focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -866,7 +986,7 @@ class MainWindow(QMainWindow):
         ]
         skip = {"palette", "demo_picker"} | {f"step.{i + 1}" for i in range(len(STEPS))}
         for key, action in self.actions_by_key.items():
-            if key in skip or key.startswith("demo.") or not action.text():
+            if key in skip or key.startswith(("demo.", "course.")) or not action.text():
                 continue
             commands.append(
                 Command(
@@ -965,6 +1085,319 @@ class MainWindow(QMainWindow):
         self.steps.reset()
         self.update()
 
+    # ------------------------------------------------------------------ course mode (issue 9)
+    def _course_title(self, name: str) -> str:
+        from gp_tool.storage.courses import load_course  # noqa: PLC0415
+
+        try:
+            return f"{name} – {load_course(name).title.get(language())}"
+        except ProblemError:
+            return name
+
+    def _title_course_actions(self) -> None:
+        for name, action in self.course_actions.items():
+            action.setText(self._course_title(name))
+
+    def _refuse_in_course(self, path: Path | None = None) -> None:
+        text = _(
+            "Course mode shows fictional patients only. Turn course mode off (Course menu) to open patients."
+        )
+        if path is not None:
+            text = _("{path} was not opened: it names a real patient.").format(path=path) + " " + text
+        self.statusBar().showMessage(text, 12000)
+
+    def set_course_mode(self, on: bool) -> bool:
+        """Course mode on or off: fictional patients only, presenter type sizes, the watermark everywhere."""
+        on = bool(on)
+        if on and not self.course_mode and not self._fictional():
+            from gp_tool.storage.courses import course_names  # noqa: PLC0415
+
+            names = course_names()
+            if not names or not self._confirm_discard():
+                self.course_mode_action.setChecked(False)
+                return False
+            self.course_mode = True  # before opening: the course case opens in course mode
+            self.open_course(names[0])
+        self.course_mode = on
+        self.document.course_mode = on
+        self.course_mode_action.setChecked(on)
+        if on != self.presenting:
+            self.set_presenting(on)
+        if not on and self.today != self.real_today and self.course_session is None:
+            self.set_today(self.real_today)  # a course case keeps its own calendar
+        self._update_course_ui()
+        self._case_changed()
+        for page in self.built_pages():
+            page.set_analysis(self.analysis)  # the notes step draws the watermark now
+        return True
+
+    def open_course_picker(self) -> None:
+        """Ctrl+Shift+K: the palette, listing the course cases with their titles."""
+        from gp_tool.storage.courses import course_names  # noqa: PLC0415
+        from gp_tool.ui.command_palette import Command  # noqa: PLC0415
+
+        self.open_palette(
+            [
+                Command(self._course_title(name), functools.partial(self.open_course, name))
+                for name in course_names()
+            ]
+        )
+
+    def open_course(self, name: str) -> bool:
+        """Open the shipped course case ``name`` at its first consultation (course mode turns on)."""
+        from gp_tool.storage.courses import load_course  # noqa: PLC0415
+
+        try:
+            course = load_course(name)
+        except ProblemError as exc:
+            self._show_problems(
+                _("Could not open the course case"), "", [p.render(active().gettext) for p in exc.problems]
+            )
+            return False
+        return self.start_course(name, course)
+
+    def open_course_file(self) -> None:
+        path = self._ask_open_path()
+        if path is not None:
+            self.open_course_path(path)
+
+    def open_course_path(self, path: Path) -> bool:
+        """Open a course case file (a trainer's own); bad files are refused with their problems."""
+        from gp_tool.storage.courses import read_course_file  # noqa: PLC0415
+
+        try:
+            course = read_course_file(path)
+        except ProblemError as exc:
+            self._show_problems(
+                _("Could not open the course case"),
+                _("{path} was not opened. The case you had open is unchanged.").format(path=path),
+                [p.render(active().gettext) for p in exc.problems],
+            )
+            return False
+        return self.start_course(path.stem, course)
+
+    def start_course(self, name: str, course: Any) -> bool:
+        if not self._confirm_discard():
+            return False
+        from gp_tool.ui.course import CourseSession  # noqa: PLC0415
+
+        self._leave_course_session()
+        session = CourseSession(name, course)
+        self.course_session = session
+        if self.autosaver is None:
+            from gp_tool.ui.drafts import Autosaver  # noqa: PLC0415
+
+            self.autosaver = Autosaver(self.document, session.sink, self.current_step, self)
+        else:
+            self._real_sink = self.autosaver.sink
+            self.autosaver.sink = session.sink
+        if not self.course_mode:
+            self.course_mode = True
+            self.document.course_mode = True
+            self.course_mode_action.setChecked(True)
+            if not self.presenting:
+                self.set_presenting(True)
+        self.today = course.stations[0].date
+        self._open_station(0)
+        return True
+
+    def _leave_course_session(self) -> None:
+        """Close the course case (its drafts go with it); the ordinary draft sink comes back."""
+        session = self.course_session
+        if session is None:
+            return
+        self.course_session = None
+        if self.autosaver is not None:
+            self.autosaver.flush()
+            if self._real_sink is not None:
+                self.autosaver.sink = self._real_sink
+            self._real_sink = None
+        self.today = self.real_today
+        self._update_course_ui()
+
+    def _open_station(self, index: int, *, model: bool = False) -> None:
+        """Show consultation ``index``: the participant's case (their work so far), or the model answer."""
+        session = self.course_session
+        if session is None:
+            return
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        if session.showing_model:
+            session.sink.discard("demo-" + session.demo_name(session.index, model=True))
+        session.index = index
+        session.showing_model = model
+        session.visited.add(index)
+        case = session.model_case(index) if model else session.course.case_at(index)
+        self.document.replace(case, demo=session.demo_name(index, model=model))
+        self.model_action.setChecked(model)
+        self.run_analysis()  # now, not on the next turn of the loop: the trainer sees the new point at once
+        self._update_course_ui()
+
+    def set_today(self, day: dt.date) -> None:
+        """Time travel: ``day`` is "today" for the case; with a course case it also picks the consultation."""
+        if day == self.today and (
+            self.course_session is None
+            or self.course_session.course.station_index_on(day) == self.course_session.index
+        ):
+            return
+        self.today = day
+        session = self.course_session
+        if session is not None:
+            index = session.course.station_index_on(day)
+            if index != session.index:
+                self._open_station(index)
+                return
+        self._activity_offered = False
+        for page in self.built_pages():
+            page.set_case(self.document.case, self.today)
+        if self.activity_panel is not None and self.activity_panel.isVisible():
+            self.activity_panel.show_view(self.today, focus=False)
+        self._case_changed()
+        self.run_analysis()
+        self._update_course_ui()
+
+    def step_today(self, days: int) -> None:
+        """Ctrl+Shift+PgDn / PgUp: one week on or back (course mode, or a simulated date)."""
+        if self.course_mode or self.today != self.real_today:
+            self.set_today(self.today + dt.timedelta(days=days))
+
+    def step_station(self, direction: int) -> None:
+        """F9 / Shift+F9: the next / previous consultation of the course case (its date becomes today)."""
+        session = self.course_session
+        if session is None:
+            return
+        index = max(0, min(len(session.course.stations) - 1, session.index + direction))
+        self.set_today(session.course.stations[index].date)
+
+    def focus_date(self) -> None:
+        """Ctrl+Shift+T: the simulated date (course mode turns on for a fictional case)."""
+        if not self.course_mode and not self.set_course_mode(True):
+            return
+        if self.course_bar is not None:
+            edit = self.course_bar.date_edit
+            edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            edit.selectAll()
+
+    def set_teaching_notes(self, on: bool) -> None:
+        self.teaching_action.setChecked(bool(on))
+        if self.teaching is not None:
+            self.teaching.show_notes = bool(on)
+            self._update_teaching()
+
+    def set_showing_model(self, on: bool) -> None:
+        """Show the model answer of this consultation, or go back to the participant's own."""
+        session = self.course_session
+        if session is None:
+            self.model_action.setChecked(False)
+            return
+        if bool(on) != session.showing_model:
+            self._open_station(session.index, model=bool(on))
+
+    def compare_with_model(self) -> Any:
+        """Ctrl+Shift+M: the participant's answer beside the model answer, step by step."""
+        session = self.course_session
+        if session is None:
+            self.statusBar().showMessage(_("Open a course case first (Course menu)."), 8000)
+            return None
+        if self.autosaver is not None:
+            self.autosaver.flush()
+        from gp_tool.ui.course import CompareDialog  # noqa: PLC0415
+
+        current = None if session.showing_model else self.document.case
+        dialog = CompareDialog(session, current, self)
+        self._exec_dialog(dialog)
+        return dialog
+
+    def _exec_dialog(self, dialog: Any) -> None:
+        dialog.exec()
+
+    def save_handout(self, path: Path | None = None) -> Path | None:
+        """The one-page handout of the open course case, as a PDF (asks where when ``path`` is None)."""
+        session = self.course_session
+        if session is None:
+            self.statusBar().showMessage(_("Open a course case first (Course menu)."), 8000)
+            return None
+        if path is None:
+            path = self._ask_pdf_path(f"{session.slug}-handout.pdf")
+            if path is None:
+                return None
+        from gp_tool.documents.handout import save_handout  # noqa: PLC0415
+
+        try:
+            save_handout(path, session.course, language(), name=session.name)
+        except OSError as exc:
+            self._show_problems(_("Could not save the handout"), str(path), [exc.strerror or str(exc)])
+            return None
+        self.statusBar().showMessage(_("Saved the handout: {path}").format(path=path), 8000)
+        return path
+
+    def _ask_pdf_path(self, suggested: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
+
+        result = QFileDialog.getSaveFileName(
+            self, _("Save the handout"), str(Path(self._dialog_folder()) / suggested), _("PDF files (*.pdf)")
+        )
+        return Path(result[0]) if result[0] else None
+
+    def _update_course_actions(self) -> None:
+        session = self.course_session is not None
+        for action in (self.next_station_action, self.previous_station_action, self.compare_action):
+            action.setEnabled(session)
+        for action in (self.model_action, self.handout_action, self.teaching_action):
+            action.setEnabled(session)
+        for action in (self.week_on_action, self.week_back_action, self.real_date_action):
+            action.setEnabled(self.course_mode or self.today != self.real_today)
+        self.audit_action.setEnabled(self.store is not None and not self.course_mode)
+        self.open_action.setEnabled(not self.course_mode or self.store is None)
+
+    def _update_course_ui(self) -> None:
+        """The bar, the teaching notes, the status bar's simulated date and the actions, as things stand."""
+        simulated = self.today != self.real_today
+        self.simulated_label.setText(
+            "⚠ " + _("Simulated date {date}").format(date=format_date(self.today, language(), "short"))
+        )
+        self.simulated_label.setVisible(simulated)
+        show_bar = self.course_mode or simulated
+        if show_bar and self.course_bar is None:
+            from gp_tool.ui.course import TeachingPanel, TimeTravelBar  # noqa: PLC0415
+
+            self.course_bar = TimeTravelBar(self.centralWidget())
+            self.course_bar.date_chosen.connect(self.set_today)
+            self._central_layout.insertWidget(1, self.course_bar)
+            self.teaching = TeachingPanel(self.centralWidget())
+            self.teaching.compare_requested.connect(self.compare_with_model)
+            self.teaching.model_toggled.connect(self.set_showing_model)
+            self._central_layout.insertWidget(2, self.teaching)
+            self.refresh_fonts()
+        if self.course_bar is not None:
+            self.course_bar.setVisible(show_bar)
+            self._update_course_bar()
+        if self.teaching is not None:
+            self.teaching.setVisible(self.course_session is not None)
+            self._update_teaching()
+        self._update_course_actions()
+        self._update_title()
+
+    def _update_course_bar(self) -> None:
+        bar = self.course_bar
+        session = self.course_session
+        if session is None:
+            bar.set_stations([], [], [])
+        else:
+            stations = session.course.stations
+            lang = language()
+            bar.set_stations(
+                [s.date for s in stations],
+                [session.label(i) for i in range(len(stations))],
+                [f"{format_date(s.date, lang, 'short')}: {s.situation.get(lang)}" for s in stations],
+            )
+        bar.set_today(self.today, self.real_today)
+
+    def _update_teaching(self) -> None:
+        step = STEPS[self.current_step()]
+        self.teaching.show_notes = self.teaching_action.isChecked()
+        self.teaching.show_for(self.course_session, step.key, _(step.title))
+
     # ------------------------------------------------------------------ printing and the record
     def print_notes(self) -> bool:
         """Ctrl+P: save, open the notes step and print both notes."""
@@ -1011,6 +1444,9 @@ class MainWindow(QMainWindow):
 
     def open_case(self) -> None:
         """Ctrl+O: the case list when there is a case store, else a case file."""
+        if self.course_mode:
+            self._refuse_in_course()
+            return
         if self.store is None:
             self.open_case_file()
             return
@@ -1028,6 +1464,9 @@ class MainWindow(QMainWindow):
         """Open the case ``case_id`` from the case store (its pending draft, if any, is restored)."""
         from gp_tool.storage.store import StoreError  # noqa: PLC0415
 
+        if self.course_mode:
+            self._refuse_in_course()
+            return False
         try:
             stored = self.store.load(case_id)
         except StoreError as exc:
@@ -1052,7 +1491,16 @@ class MainWindow(QMainWindow):
             self.autosaver.sink = drafts
         self.retranslate()
         info = store.unclean_shutdown() if hasattr(store, "unclean_shutdown") else None
-        if info is not None and recover and info.case_id is not None and not self.document.dirty:
+        if self.course_session is not None:  # the course keeps its drafts in memory
+            self._real_sink = drafts
+            self.autosaver.sink = self.course_session.sink
+        if (
+            info is not None
+            and recover
+            and info.case_id is not None
+            and not self.document.dirty
+            and not self.course_mode
+        ):
             self.open_stored_case(info.case_id)  # restores its pending draft too
         else:
             self._restore_draft()
@@ -1098,12 +1546,21 @@ class MainWindow(QMainWindow):
         try:
             case = read_case_file(path)
         except ProblemError as exc:
+            if any(p.field == "format" and p.params.get("found") == "gp-tool/course" for p in exc.problems):
+                return self.open_course_path(path)  # a course case file: open it as a course
             self._show_problems(
                 _("Could not open the case"),
                 _("{path} was not opened. The case you had open is unchanged.").format(path=path),
                 [problem.render(active().gettext) for problem in exc.problems],
             )
             return False
+        if self.course_mode:
+            from gp_tool.ui.caseinfo import is_fictional  # noqa: PLC0415
+
+            if not is_fictional(case, None):
+                self._refuse_in_course(path)
+                return False
+        self._leave_course_session()
         self.document.replace(case, path=path)
         self.statusBar().showMessage(_("Opened {path}").format(path=path), 5000)
         return True
@@ -1111,6 +1568,7 @@ class MainWindow(QMainWindow):
     def open_demo(self, name: str) -> None:
         if not self._confirm_discard():
             return
+        self._leave_course_session()
         self.document.replace(load_demo(name, self.today), demo=name)
         self.go_to_step(0)
 
@@ -1153,6 +1611,8 @@ class MainWindow(QMainWindow):
             return
         if self.autosaver is not None:
             self.autosaver.flush()
+        if self.presenting:  # presenter sizes and colours are the application's: give them back
+            self.set_presenting(False)
         event.accept()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

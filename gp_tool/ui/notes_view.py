@@ -82,6 +82,7 @@ from gp_tool.domain.problems import ProblemError
 from gp_tool.i18n.catalog import translator
 from gp_tool.i18n.markers import N_
 from gp_tool.ui.i18n import _, language
+from gp_tool.ui.printing import paint_document
 
 __all__ = ["PRINT_TARGETS", "NotesView", "PrintTarget", "timeline_image"]
 
@@ -590,9 +591,13 @@ class NotesView(QWidget):
         dialog.setWindowTitle(_("Print the notes"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        document.print_(printer)
+        paint_document(document, printer, self.watermark())
         self._printed(chosen)
         return True
+
+    def watermark(self) -> str:
+        """The course mark printed across every page of a fictional case ("" for a real patient)."""
+        return _("COURSE – fictional patient") if self.ctx is not None and self.ctx.course else ""
 
     def preview_notes(self, target: PrintTarget | None = None) -> bool:
         """Show Qt's print preview of the same document (print from there); True when accepted."""
@@ -604,7 +609,8 @@ class NotesView(QWidget):
             return False
         dialog = QPrintPreviewDialog(self._printer(), self)
         dialog.setWindowTitle(_("Print preview"))
-        dialog.paintRequested.connect(document.print_)
+        mark = self.watermark()
+        dialog.paintRequested.connect(lambda printer: paint_document(document, printer, mark))
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted:
             self._printed(chosen)

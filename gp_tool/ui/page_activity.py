@@ -555,7 +555,8 @@ class ActivityView(QWidget):
         """The patient form: preview, print, save as PDF (a window-modal dialog, never blocking)."""
         from gp_tool.ui.patient_form_dialog import PatientFormDialog  # noqa: PLC0415
 
-        self.form_dialog = PatientFormDialog(self.case, self.today, self)
+        course = self.document.demo is not None or bool(getattr(self.document, "course_mode", False))
+        self.form_dialog = PatientFormDialog(self.case, self.today, self, course=course)
         self.form_dialog.open()
 
     # ------------------------------------------------------------------ texts

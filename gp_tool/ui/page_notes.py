@@ -56,7 +56,7 @@ class NotesPage(StepPage):
         self.retranslate()
 
     def demo(self) -> bool:
-        return self.document.demo is not None
+        return self.document.demo is not None or bool(getattr(self.document, "course_mode", False))
 
     def case_edited(self, path: str) -> None:
         self._render()

@@ -44,10 +44,13 @@ __all__ = ["PatientFormDialog"]
 class PatientFormDialog(QDialog):
     """Preview of the form with language and blank/filled choice; Print (Alt+P), Save as PDF (Alt+S)."""
 
-    def __init__(self, case: Case, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, case: Case, today: dt.date, parent: QWidget | None = None, *, course: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("patient_form.dialog")
         self.case, self.today = case, today
+        self.course = course  # a fictional case (demo, course): the watermark on print and PDF
         self.language_label = QLabel(self)
         self.language_box = QComboBox(self)
         self.language_box.setObjectName("patient_form.language")
@@ -102,7 +105,11 @@ class PatientFormDialog(QDialog):
     def form(self) -> PatientForm:
         """The content model as chosen (language, blank or with the answers)."""
         return patient_form(
-            self.case, self.form_language, filled=self.filled_box.isChecked(), today=self.today
+            self.case,
+            self.form_language,
+            filled=self.filled_box.isChecked(),
+            today=self.today,
+            course=self.course,
         )
 
     def text_document(self) -> QTextDocument:
@@ -114,7 +121,8 @@ class PatientFormDialog(QDialog):
         self.preview.setHtml(patient_form_html(self.form()))
 
     def print_form(self) -> bool:
-        printed = print_document(self, self.text_document(), self.form().title)
+        form = self.form()
+        printed = print_document(self, self.text_document(), form.title, form.watermark)
         if printed:
             self.status.setText(_("The form was printed."))
         return printed

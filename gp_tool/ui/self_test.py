@@ -111,6 +111,25 @@ def run_self_test(workdir: Path) -> int:
 
     check("case saved and read back equal", save_and_read_back)
 
+    def course_mode() -> bool:
+        from gp_tool.storage.courses import course_names  # noqa: PLC0415
+
+        names = course_names()
+        if not names or not win.open_course(names[0]):
+            return False
+        session = win.course_session
+        for index, station in enumerate(session.course.stations):
+            win.set_today(station.date)
+            app.processEvents()
+            if session.index != index or win.analysis.evaluation is None:
+                return False
+        handout = win.save_handout(workdir / "handout.pdf")
+        presenting = win.presenting
+        win.set_course_mode(False)  # presenter sizes are application-wide: back to normal
+        return presenting and not win.presenting and handout is not None and handout.stat().st_size > 0
+
+    check("course case stepped through every consultation, handout printed", course_mode)
+
     def font_covers_letters() -> bool:
         metrics = QFontMetrics(app.font())
         return all(metrics.inFontUcs4(ord(letter)) for letter in NORWEGIAN_LETTERS)

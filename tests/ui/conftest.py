@@ -56,3 +56,5 @@ def window(qtbot, qapp) -> Iterator[object]:
     yield win
     win.confirm_close = False  # teardown closes it; never ask
     set_language("nb")
+    if win.presenting:  # presenter and course mode scale the whole application: reset for the next test
+        win.set_presenting(False)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gp_tool.domain.case import Case
 from gp_tool.domain.problems import Problem
 from gp_tool.i18n.catalog import LANGUAGES, translator
+from gp_tool.storage.courses import course_names
 from gp_tool.storage.demo import DEFAULT_DEMO, demo_names, load_demo
 from gp_tool.storage.files import read_case_file, write_case_file
 from gp_tool.ui import GuiOptions, run_gui, self_test
@@ -516,7 +517,7 @@ CASE_DATA = {
 ALLOWED_SAME = {
     "Arbeidsfokus", "Arbeidsfokus – Kari Nordmann [DEMO]", "NAV", "Kari Nordmann, 41", "ICPC-2 / ICPC-2B", "ICD-10",
     "Alt+←", "Alt+→", "Ctrl+Enter", "Ctrl+Shift+Enter", "0–100", "#", "▾", "Status",
-    *LANGUAGE_NAMES.values(), *demo_names(), *CASE_DATA,
+    *LANGUAGE_NAMES.values(), *demo_names(), *course_names(), *CASE_DATA,
     *(f"Ctrl+{n}" for n in range(1, 9)),
 }  # fmt: skip
 NUMBERS = re.compile(r"[\d\s.,:%/–-]+")
@@ -546,10 +547,12 @@ def test_every_visible_string_changes_language(window: MainWindow) -> None:
 def test_self_test_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp) -> None:
     assert self_test(tmp_path) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 8
+    assert len(lines) == 9
     assert all(line.startswith("ok   ") for line in lines), lines
     assert lines[2] == "ok   every step visited (8)"
     assert lines[5] == "ok   both notes rendered (nav-note.pdf, employer-note.pdf)"
+    assert lines[7] == "ok   course case stepped through every consultation, handout printed"
+    assert (tmp_path / "handout.pdf").stat().st_size > 1000
     assert (tmp_path / "self-test-case.json").is_file()
     assert (tmp_path / "notes" / "nav-note.pdf").stat().st_size > 1000
     set_language("nb")
