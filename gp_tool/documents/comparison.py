@@ -21,10 +21,10 @@ are rendered in one language (the window compares again when the language change
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, TypeVar
 
 from gp_tool.documents.context import basic_context
 from gp_tool.documents.firewall import check_employer_text
@@ -46,6 +46,8 @@ from gp_tool.rules.function import demand_label, domain_label, limitation_label
 from gp_tool.rules.model import Severity
 from gp_tool.rules.referrals import option
 from gp_tool.rules.screening import instrument_info
+
+K = TypeVar("K")
 
 __all__ = ["ABSENCE_ORDER", "Comparison", "Row", "StepComparison", "Verdict", "compare"]
 
@@ -335,18 +337,7 @@ def _decision(yours: Case, model: Case, t: Translator) -> StepComparison:
         a_prog = a_plan.prognosis if a_plan is not None else None
         b_prog = b_plan.prognosis if b_plan is not None else None
         if a_prog is not None or b_prog is not None:
-            rows.append(
-                Row(
-                    t.gettext("Prognosis"),
-                    t.gettext(PROGNOSES[a_prog]) if a_prog is not None else "–",
-                    t.gettext(PROGNOSES[b_prog]) if b_prog is not None else "–",
-                    Verdict.SAME
-                    if a_prog == b_prog
-                    else _presence(a_prog is not None, b_prog is not None)
-                    if a_prog is None or b_prog is None
-                    else Verdict.DIFFERENT,
-                )
-            )
+            rows.append(_choice(t.gettext("Prognosis"), a_prog, b_prog, PROGNOSES, t))
         a_re = a_plan.reassess_on if a_plan is not None else None
         b_re = b_plan.reassess_on if b_plan is not None else None
         if a_re is not None or b_re is not None:
@@ -361,19 +352,24 @@ def _decision(yours: Case, model: Case, t: Translator) -> StepComparison:
     a_opt = yours.activity_requirement.option if yours.activity_requirement is not None else None
     b_opt = model.activity_requirement.option if model.activity_requirement is not None else None
     if a_opt is not None or b_opt is not None:
-        rows.append(
-            Row(
-                t.gettext("The 8-week point: option"),
-                t.gettext(EIGHT_WEEK_OPTIONS[a_opt]) if a_opt is not None else "–",
-                t.gettext(EIGHT_WEEK_OPTIONS[b_opt]) if b_opt is not None else "–",
-                Verdict.SAME
-                if a_opt == b_opt
-                else _presence(a_opt is not None, b_opt is not None)
-                if a_opt is None or b_opt is None
-                else Verdict.DIFFERENT,
-            )
-        )
+        rows.append(_choice(t.gettext("The 8-week point: option"), a_opt, b_opt, EIGHT_WEEK_OPTIONS, t))
     return StepComparison("decision", tuple(rows))
+
+
+def _choice(topic: str, yours: K | None, model: K | None, names: Mapping[K, str], t: Translator) -> Row:
+    """A row for one choice from a closed list: the same, one side missing, or different."""
+    if yours == model:
+        verdict = Verdict.SAME
+    elif yours is None or model is None:
+        verdict = _presence(yours is not None, model is not None)
+    else:
+        verdict = Verdict.DIFFERENT
+    return Row(
+        topic,
+        t.gettext(names[yours]) if yours is not None else "–",
+        t.gettext(names[model]) if model is not None else "–",
+        verdict,
+    )
 
 
 def _answered(case: Case) -> set[str]:

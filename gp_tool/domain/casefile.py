@@ -21,7 +21,7 @@ from gp_tool.domain.case import FORMAT, FORMAT_VERSION, Case
 from gp_tool.domain.problems import Problem, ProblemError, problems_from_validation_error
 from gp_tool.i18n.markers import N_
 
-__all__ = ["MIGRATIONS", "Migration", "dump_case", "load_case_document", "parse_case"]
+__all__ = ["MIGRATIONS", "Migration", "dump_case", "load_case_document", "load_json_object", "parse_case"]
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -37,8 +37,9 @@ def _problem(field: str, code: str, message: str, **params: Any) -> ProblemError
     return ProblemError([Problem(field, code, message, params)])
 
 
-def load_case_document(text: str) -> dict[str, Any]:
-    """Parse JSON text into a case document of the current version (migrated), not yet validated."""
+def load_json_object(text: str, not_object: str = N_("a case file must be a JSON object")) -> dict[str, Any]:
+    """Parse ``text`` as one JSON object, or :class:`ProblemError` for ``file`` (empty, not JSON, too
+    deep, not an object: ``not_object`` is the message for that); shared by case and course files."""
     if not text.strip():
         raise _problem("file", "empty", N_("the file is empty"))
     try:
@@ -54,7 +55,13 @@ def load_case_document(text: str) -> dict[str, Any]:
     except RecursionError:
         raise _problem("file", "json_too_deep", N_("the JSON is nested too deeply")) from None
     if not isinstance(doc, dict):
-        raise _problem("file", "not_object", N_("a case file must be a JSON object"))
+        raise _problem("file", "not_object", not_object)
+    return doc
+
+
+def load_case_document(text: str) -> dict[str, Any]:
+    """Parse JSON text into a case document of the current version (migrated), not yet validated."""
+    doc = load_json_object(text)
     fmt = doc.get("format")
     if fmt != FORMAT:
         if fmt is None:

@@ -31,6 +31,7 @@ from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, mod
 
 from gp_tool.domain.base import _Model
 from gp_tool.domain.case import Case
+from gp_tool.domain.casefile import load_json_object
 from gp_tool.domain.problems import Problem, ProblemError, problems_from_validation_error
 from gp_tool.i18n.markers import N_
 
@@ -267,25 +268,7 @@ def station_label(case_start: dt.date, date: dt.date) -> tuple[str, dict[str, in
 
 def parse_course(text: str) -> CourseCase:
     """Text of a course case file → :class:`CourseCase`, or :class:`ProblemError` naming every field."""
-    if not text.strip():
-        raise ProblemError([Problem("file", "empty", N_("the file is empty"))])
-    try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProblemError(
-            [
-                Problem(
-                    "file",
-                    "json_invalid",
-                    N_("not valid JSON (line {line}, column {column})"),
-                    {"line": exc.lineno, "column": exc.colno},
-                )
-            ]
-        ) from None
-    except RecursionError:
-        raise ProblemError([Problem("file", "json_too_deep", N_("the JSON is nested too deeply"))]) from None
-    if not isinstance(doc, dict):
-        raise ProblemError([Problem("file", "not_object", N_("a course case file must be a JSON object"))])
+    doc = load_json_object(text, N_("a course case file must be a JSON object"))
     if doc.get("format") != COURSE_FORMAT:
         raise ProblemError(
             [

@@ -109,18 +109,11 @@ class CourseSession:
         """True when the participant changed the case at consultation ``index``."""
         return self.sink.load("demo-" + self.demo_name(index)) is not None
 
-    @property
-    def case_start(self) -> dt.date:
-        from gp_tool.rules.absence import case_start  # noqa: PLC0415
-
-        return case_start(self.course.case_at(0))
-
     def label(self, index: int) -> str:
-        """ "Day 3", "Week 7" … in the active language."""
-        from gp_tool.domain.course import station_label  # noqa: PLC0415
+        """ "Day 3", "Week 7" … in the active language (as the handout prints them)."""
+        from gp_tool.documents.handout import station_labels  # noqa: PLC0415
 
-        msgid, params = station_label(self.case_start, self.course.stations[index].date)
-        return _(msgid).format(**params)
+        return station_labels(self.course, language())[index]
 
     def title(self) -> str:
         return self.course.title.get(language())
@@ -389,30 +382,41 @@ class CompareDialog(QDialog):
                 f"{i + 1}. {session.label(i)} – {format_date(session.course.stations[i].date, language(), 'short')}{mark}",
                 i,
             )
+        self.station.addItem(_("All consultations worked: the course so far"), ALL)
         self.station.setCurrentIndex(session.index)
         self.station.currentIndexChanged.connect(lambda _i: self.refresh())
         self.setWindowTitle(_("Your answer and the model answer"))
         self.resize(1000, 680)
         self.comparison: Any = None
+        self.comparisons: dict[int, Any] = {}
         self.refresh()
 
     def chosen(self) -> int:
         return int(self.station.currentData())
 
+    def yours(self, index: int) -> Case:
+        """The participant's case at consultation ``index`` (the one on screen for the open one)."""
+        if index == self.session.index and self.current is not None:
+            return self.current
+        return self.session.participant_case(index)
+
+    def worked(self) -> list[int]:
+        """The consultations the participant has worked on (the open one always counts)."""
+        session = self.session
+        return [i for i in range(len(session.course.stations)) if i == session.index or session.worked(i)]
+
     def refresh(self) -> None:
+        if self.chosen() == ALL:
+            self.refresh_overview()
+            return
         from gp_tool.documents.comparison import Verdict, compare  # noqa: PLC0415
         from gp_tool.ui.steps import STEPS, step_index  # noqa: PLC0415
 
         index = self.chosen()
         session = self.session
-        yours = (
-            self.current
-            if index == session.index and self.current is not None
-            else session.participant_case(index)
-        )
         day = session.course.stations[index].date
         lang = language()
-        self.comparison = compare(yours, session.model_case(index), day, lang)
+        self.comparison = compare(self.yours(index), session.model_case(index), day, lang)
         self.tree.clear()
         self.tree.setHeaderLabels([_("What"), _("Your answer"), _("Model answer"), _("Verdict")])
         icons = {
@@ -463,6 +467,62 @@ class CompareDialog(QDialog):
             )
         )
 
+    def refresh_overview(self) -> None:
+        """Every consultation worked, step by step: how many choices were as the model answer."""
+        from gp_tool.documents.comparison import compare  # noqa: PLC0415
+        from gp_tool.ui.steps import STEPS, step_index  # noqa: PLC0415
+
+        session = self.session
+        lang = language()
+        self.tree.clear()
+        self.tree.setHeaderLabels(
+            [_("Consultation and step"), _("As the model"), _("Compared"), _("Verdict")]
+        )
+        total = counted = 0.0
+        self.comparisons = {}
+        for index in self.worked():
+            comparison = compare(
+                self.yours(index), session.model_case(index), session.course.stations[index].date, lang
+            )
+            self.comparisons[index] = comparison
+            total += comparison.score
+            counted += comparison.counted
+            head = QTreeWidgetItem(
+                [
+                    f"{index + 1}. {session.label(index)}",
+                    _score(comparison.score),
+                    str(comparison.counted),
+                    _share(comparison.score, comparison.counted),
+                ]
+            )
+            font = head.font(0)
+            font.setBold(True)
+            for column in range(4):
+                head.setFont(column, font)
+            self.tree.addTopLevelItem(head)
+            for step in comparison.steps:
+                if not step.counted:
+                    continue
+                number = step_index(step.step) + 1
+                head.addChild(
+                    QTreeWidgetItem(
+                        [
+                            f"{number} {_(STEPS[number - 1].title)}",
+                            _score(step.score),
+                            str(len(step.counted)),
+                            _share(step.score, len(step.counted)),
+                        ]
+                    )
+                )
+            head.setExpanded(True)
+        for column, width in enumerate((360, 150, 150, 150)):
+            self.tree.setColumnWidth(column, width)
+        self.summary.setText(
+            _("The course so far: {score} of {count} choices as the model answer.").format(
+                score=_score(total), count=_score(counted)
+            )
+        )
+
     def text(self) -> str:
         """The comparison as plain text (for the trainer's notes)."""
         lines = [self.windowTitle(), self.summary.text(), ""]
@@ -488,6 +548,16 @@ class CompareDialog(QDialog):
         from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
         QGuiApplication.clipboard().setText(self.text())
+
+
+ALL = -1
+"""The comparison list's entry for every consultation worked."""
+
+
+def _share(score: float, count: float) -> str:
+    from gp_tool.i18n.formatting import format_percent_value  # noqa: PLC0415
+
+    return format_percent_value(round(100 * score / count), language()) if count else "–"
 
 
 def _score(value: float) -> str:

@@ -334,3 +334,50 @@ def test_course_option_with_a_bad_name_exits_2(capsys) -> None:
 def test_course_cases_are_read_back_identically() -> None:
     course = read_course_file(SAMPLE)
     assert course.case_at(1, Version.MODEL).sick_note.periods[0].grade == 30
+
+
+def test_the_patients_form_prints_and_saves_with_the_course_mark(
+    qtbot, window: MainWindow, monkeypatch, tmp_path: Path
+) -> None:
+    assert window.open_course("muskel-skjelett")
+    window.step_station(3)  # week 8: the 8-week view with the patient's form
+    window.show_activity(focus=False)
+    out = tmp_path / "form-printed.pdf"
+    monkeypatch.setattr(QPrintDialog, "exec", print_to(out))
+    view = window.activity_panel.view
+    view.open_patient_form()
+    dialog = view.form_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    assert dialog.print_form()
+    pages = pdf_pages(out.read_bytes())
+    assert pages
+    assert all(MARK["nb"] in page for page in pages)
+    saved = dialog.save_pdf(tmp_path / "form.pdf")
+    assert saved is not None
+    assert all(MARK["nb"] in page for page in pdf_pages(saved.read_bytes()))
+    dialog.close()
+
+
+def test_the_course_so_far_sums_every_consultation_worked(course_window: MainWindow, monkeypatch) -> None:
+    from gp_tool.ui.course import ALL
+
+    w = course_window
+    shown = []
+    monkeypatch.setattr(MainWindow, "_exec_dialog", lambda self, dialog: shown.append(dialog))
+    assert w.document.edit("sick_note.periods[0].kind", "GRADERT") == []
+    assert w.document.edit("sick_note.periods[0].grade", 50) == []  # day 3: 6 of 7 as the model
+    w.step_station(1)  # week 4 as met: grade 50 where the model has 30
+    dialog = w.compare_with_model()
+    assert dialog is shown[-1]
+    dialog.station.setCurrentIndex(dialog.station.findData(ALL))
+    assert sorted(dialog.comparisons) == [0, 1]
+    assert dialog.comparisons[0].score == 6.0
+    assert dialog.comparisons[1].score == 5.0
+    assert dialog.summary.text() == "Kurset så langt: 11 av 13 valg som i fasiten."
+    heads = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    assert [(h.text(0), h.text(1), h.text(2), h.text(3)) for h in heads] == [
+        ("1. Dag 3", "6", "7", "86\xa0%"),
+        ("2. Uke 4", "5", "6", "83\xa0%"),
+    ]
+    assert heads[1].child(0).text(0) == "5 Beslutning"
+    assert heads[1].child(0).text(3) == "75\xa0%"
