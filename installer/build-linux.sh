@@ -2,7 +2,7 @@
 # Build the Linux desktop bundle from a clone and check it:
 #   dist/gp-tool/                                  one-folder app (PyInstaller, installer/gp-tool.spec)
 #   dist/gp-tool-<version>-linux-<machine>.tar.gz  the folder + .desktop entry, icons, case-file type, install.sh
-# Steps: .venv (scripts/setup.sh when missing) → PyInstaller (requirements/build.txt) → compiled catalogues →
+# Steps: .venv (scripts/setup.sh --dev) → PyInstaller (requirements/build.txt) → compiled catalogues →
 # bundle → smoke runs of the bundle (--version, schema, translated help, self-test offscreen) → tarball →
 # install.sh into a scratch HOME and uninstall. Prints the time and the sizes; exits non-zero on any failure.
 set -euo pipefail
@@ -13,9 +13,7 @@ step() { printf '\n== %s (%ss)\n' "$*" "$((SECONDS - started))"; }
 fail() { printf 'build-linux: %s\n' "$*" >&2; exit 1; }
 
 step "environment"
-if [ ! -x .venv/bin/python ]; then
-  bash scripts/setup.sh
-fi
+bash scripts/setup.sh --dev  # quick when done; --dev: binutils for PyInstaller
 PY=.venv/bin/python
 command -v objdump >/dev/null 2>&1 || fail "objdump is missing: PyInstaller needs binutils (bash scripts/setup.sh installs it)"
 $PY -m pip install -q -c requirements/constraints.txt -r requirements/build.txt
