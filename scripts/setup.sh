@@ -35,8 +35,9 @@ DEV_PACKAGES=(
   desktop-file-utils shared-mime-info wixl msitools  # installer checks: .desktop validation, the MSI compiled with wixl
 )
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-known() { apt-cache show --no-all-versions "$1" 2>/dev/null | grep -q '^Package:'; }
+# (Output into a variable, not `| grep -q`: with pipefail an early-exiting grep fails the pipe.)
+installed() { local s; s=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) && [ "$s" = "install ok installed" ]; }
+known() { local s; s=$(apt-cache show --no-all-versions "$1" 2>/dev/null) && [[ $s == *"Package: $1"* ]]; }
 
 # ensure_apt ENTRY...: install what is missing; nothing (no apt at all) when everything is there.
 ensure_apt() {

@@ -214,7 +214,9 @@ def test_the_store_opens_normally_once_the_lock_is_gone(filled: Path, clock: Clo
     holder = sqlite3.connect(filled, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
-    assert [n.code for n in CaseStore.open(filled, busy_timeout_ms=50).notices] == ["locked"]
+    while_locked = CaseStore.open(filled, busy_timeout_ms=50)
+    assert [n.code for n in while_locked.notices] == ["locked"]
+    close(while_locked.store)
     holder.execute("ROLLBACK")
     holder.close()
     result = CaseStore.open(filled, now=clock)

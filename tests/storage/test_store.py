@@ -427,6 +427,7 @@ def test_migrations_run_in_order_each_in_its_own_transaction() -> None:
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'c'").fetchone() == ("c",)
     with pytest.raises(sqlite3.DatabaseError, match="migration 5 is missing"):
         _migrate(conn, {7: ("CREATE TABLE d (q)",)})
+    conn.close()
 
 
 # ---------------------------------------------------------------------- permissions
