@@ -30,9 +30,9 @@ from gp_tool.storage.demo import demo_names
 from gp_tool.storage.files import read_case_file
 
 if TYPE_CHECKING:  # the rules and the case model load only for the commands that use them
+    from gp_tool.consultation import Consultation, Evaluation, Timeline
     from gp_tool.domain.case import Case
     from gp_tool.domain.course import CourseCase
-    from gp_tool.rules import Evaluation, Timeline
 
 __all__ = [
     "EXIT_BAD_INPUT",
@@ -181,6 +181,13 @@ def _build_parser(tr: Translator) -> argparse.ArgumentParser:
         "--course",
         action="store_true",
         help=_("a course case (fictional patient): mark every page «COURSE – fictional patient»"),
+    )
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help=_(
+            "write drafts even when the case is not ready: every page marked «DRAFT – not a valid sick note»"
+        ),
     )
     lang_option(p)
 
@@ -378,12 +385,28 @@ def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _check(inv: Invocation) -> int:
-    """``gp-tool check``: exit 0 without a BLOCK finding, 1 with one (contracts §1)."""
-    from gp_tool.rules import evaluate
+def _consultation(inv: Invocation) -> Consultation | int:
+    """The consultation of the case file (the rules run once), or exit 2 when it cannot be judged."""
+    from gp_tool.consultation import consult
 
     assert inv.case is not None  # parse() read the case file or returned 2
-    evaluation = evaluate(inv.case, _today(inv))
+    course = bool(getattr(inv.args, "course", False))
+    consultation = consult(inv.case, _today(inv), lang=inv.language, course=course)
+    if consultation.evaluation is None:
+        for problem in consultation.problems:
+            print(problem.render_cli(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return consultation
+
+
+def _check(inv: Invocation) -> int:
+    """``gp-tool check``: exit 0 without a BLOCK finding, 1 with one (contracts §1)."""
+    consultation = _consultation(inv)
+    if isinstance(consultation, int):
+        return consultation
+    assert inv.case is not None
+    assert consultation.evaluation is not None
+    evaluation = consultation.evaluation
     if inv.args.json:
         _print_json(_check_json(evaluation, inv.case, inv.language))
     else:
@@ -394,8 +417,7 @@ def _check(inv: Invocation) -> int:
 def _check_json(evaluation: Evaluation, case: Case, lang: str) -> dict[str, object]:
     """Contracts §3 ``check --json``: the evaluation, the referral ``suggestions`` (``[{"id", "reason",
     "source"}]``) and the latest ``screening`` score per instrument."""
-    from gp_tool.rules.referrals import suggestions
-    from gp_tool.rules.screening import latest_scores
+    from gp_tool.consultation import latest_scores, suggestions
 
     data: dict[str, object] = evaluation.to_json(lang)
     data["suggestions"] = [s.to_json(lang) for s in suggestions(case, evaluation.today)]
@@ -404,15 +426,38 @@ def _check_json(evaluation: Evaluation, case: Case, lang: str) -> dict[str, obje
 
 
 def _notes(inv: Invocation) -> int:
-    """``gp-tool notes``: exit 3 when the privacy check blocks the employer note (nothing written for it)."""
-    from gp_tool.documents import note_context, write_notes  # reportlab only for this command
-
-    assert inv.case is not None  # parse() read the case file or returned 2
+    """``gp-tool notes``: exit 1 and nothing written when the case is not ready (without ``--draft``);
+    exit 3 when the privacy check blocks the employer note (nothing written for it)."""
+    from gp_tool.documents import write_notes  # reportlab only for this command
     from gp_tool.settings.local_services import names
 
-    context = note_context(
-        inv.case, _today(inv), inv.language, course=bool(inv.args.course), local_services=names()
-    )
+    consultation = _consultation(inv)
+    if isinstance(consultation, int):
+        return consultation
+    assert inv.case is not None
+    stops = consultation.readiness.without_privacy()
+    draft = bool(inv.args.draft) and bool(consultation.readiness.problems)
+    if stops and not inv.args.draft:
+        tr = inv.tr
+        print(
+            tr.format(
+                tr.ngettext(
+                    "The case is not ready: {count} problem stops the notes. Nothing was written.",
+                    "The case is not ready: {count} problems stop the notes. Nothing was written.",
+                    len(stops),
+                ),
+                count=len(stops),
+            ),
+            file=sys.stderr,
+        )
+        for problem in stops:
+            print("  " + problem.render_cli(), file=sys.stderr)
+        print(
+            tr.gettext("Correct these and write the notes again, or write marked drafts with --draft."),
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    context = consultation.note_context(course=bool(inv.args.course), draft=draft, local_services=names())
     try:
         result = write_notes(inv.case, context, inv.args.out)
     except ProblemError as exc:
@@ -434,7 +479,7 @@ def _notes(inv: Invocation) -> int:
 
 def _timeline(inv: Invocation) -> int:
     """``gp-tool timeline``: from a case file, or from a first day of absence (and a birth date)."""
-    from gp_tool.rules import build_timeline, timeline_from_start
+    from gp_tool.consultation import timeline_from_start
 
     today = _today(inv)
     if inv.case is not None:
@@ -451,7 +496,11 @@ def _timeline(inv: Invocation) -> int:
                 sys.stderr,
             )
             return EXIT_BAD_INPUT
-        timeline = build_timeline(inv.case, today)
+        consultation = _consultation(inv)
+        if isinstance(consultation, int):
+            return consultation
+        assert consultation.timeline is not None
+        timeline = consultation.timeline
     else:
         timeline = timeline_from_start(inv.args.case_start, today, inv.args.birth_date)
     if inv.args.json:
@@ -463,7 +512,7 @@ def _timeline(inv: Invocation) -> int:
 
 def _rules(inv: Invocation) -> int:
     """``gp-tool rules``: the catalogue as Markdown or JSON, in the chosen language."""
-    from gp_tool.rules import catalogue_json, catalogue_markdown
+    from gp_tool.consultation import catalogue_json, catalogue_markdown
 
     if inv.args.format == "json":
         _print_json(catalogue_json(inv.language))
@@ -490,8 +539,7 @@ def _wrap(text: str, indent: str, width: int = 100) -> list[str]:
 def render_check(evaluation: Evaluation, case: Case, tr: Translator) -> str:
     """The findings of ``gp-tool check`` for a reader: grouped by severity, each with rule id,
     legal reference, NAV's outcome and the message; then NAV's overall outcome and the questions due."""
-    from gp_tool.rules import Severity
-    from gp_tool.rules.model import OUTCOME_NAMES, SEVERITY_NAMES
+    from gp_tool.consultation import OUTCOME_NAMES, SEVERITY_NAMES, Severity
 
     _ = tr.gettext
     lang = tr.language
@@ -558,8 +606,7 @@ def render_check(evaluation: Evaluation, case: Case, tr: Translator) -> str:
 
 def _render_proposals(evaluation: Evaluation, case: Case, tr: Translator) -> list[str]:
     """The short text section of ``gp-tool check``: screening scores, then the referral proposals."""
-    from gp_tool.rules.referrals import ROUTE_NAMES, suggestions
-    from gp_tool.rules.screening import latest_scores
+    from gp_tool.consultation import ROUTE_NAMES, latest_scores, suggestions
 
     _ = tr.gettext
     lang = tr.language
@@ -584,8 +631,7 @@ def _render_proposals(evaluation: Evaluation, case: Case, tr: Translator) -> lis
 
 def render_timeline(timeline: Timeline, tr: Translator) -> str:
     """The timeline as a table: date, status, milestone, who acts, legal reference; the GP's action below."""
-    from gp_tool.rules import MaxDateBasis
-    from gp_tool.rules.timeline import BASIS_NAMES, STATUS_NAMES
+    from gp_tool.consultation import BASIS_NAMES, STATUS_NAMES, MaxDateBasis
 
     _ = tr.gettext
     lang = tr.language
@@ -646,8 +692,8 @@ STEP_NAMES: Final = {
 
 def _course_labels(course: CourseCase, tr: Translator) -> list[str]:
     """ "Day 3", "Week 7" … for each consultation, from the case start the rules chain."""
+    from gp_tool.consultation import case_start
     from gp_tool.domain.course import Version, station_label
-    from gp_tool.rules import case_start
 
     start = case_start(course.case_at(0, Version.START))
     labels = []
@@ -750,21 +796,24 @@ def course_sheet(course: CourseCase, name: str, lang: str) -> dict[str, object]:
     days to it with the model answer; where the model answer differs; NAV's questions due; the referral proposals and the privacy check of the employer
     note for the model answer; the teaching notes and the discussion questions.
     """
-    from gp_tool.documents import build_employer_note, check_employer_text, leak_message, note_context
+    from gp_tool.consultation import RULES_VERSION, consult, suggestions
+    from gp_tool.documents import leak_message
     from gp_tool.documents.handout import TOPIC_NAMES
     from gp_tool.domain.course import Version
-    from gp_tool.rules import RULES_VERSION, evaluate
-    from gp_tool.rules.referrals import suggestions
 
     tr = translator(lang)
     labels = _course_labels(course, tr)
     stations: list[dict[str, object]] = []
-    first = evaluate(course.case_at(0, Version.START), course.stations[0].date)
+    first_consultation = consult(course.case_at(0, Version.START), course.stations[0].date, lang=lang)
+    assert first_consultation.evaluation is not None
+    first = first_consultation.evaluation
     for i, (station, label) in enumerate(zip(course.stations, labels, strict=True)):
         start, model = course.case_at(i, Version.START), course.case_at(i, Version.MODEL)
-        ev_start, ev_model = evaluate(start, station.date), evaluate(model, station.date)
-        ctx = note_context(model, station.date, lang, evaluation=ev_model, course=True)
-        leaks = check_employer_text(build_employer_note(model, ctx), model)
+        met, answer = consult(start, station.date, lang=lang), consult(model, station.date, lang=lang)
+        assert met.evaluation is not None
+        assert answer.evaluation is not None
+        ev_start, ev_model = met.evaluation, answer.evaluation
+        leaks = answer.privacy_leaks
         stations.append(
             {
                 "id": station.id,

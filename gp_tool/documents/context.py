@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from gp_tool.domain.case import Case
 from gp_tool.i18n.catalog import translator
-from gp_tool.rules import Evaluation, evaluate
+from gp_tool.rules import Evaluation
 
 __all__ = ["NoteContext", "OpenFinding", "TimelineMark", "basic_context", "case_start_of", "note_context"]
 
@@ -63,6 +63,9 @@ class NoteContext:
     """Ids of NAV's week 7/17/39 questions this sykmelding must or may answer (``6.3.1`` …)."""
     course: bool = False
     """True for a training case: every page carries a «KURS – fiktiv pasient» watermark."""
+    draft: bool = False
+    """True for a draft (the case is not ready): every page carries «UTKAST – ikke gyldig sykmelding»,
+    the text outputs start with it and the export has ``"draft": true``."""
     local_services: tuple[tuple[str, str], ...] = ()
     """(id, name) of the practice's local services, so a ``local:`` referral is printed by its name."""
 
@@ -92,14 +95,20 @@ def note_context(
     *,
     evaluation: Evaluation | None = None,
     course: bool = False,
+    draft: bool = False,
     local_services: Iterable[tuple[str, str]] = (),
 ) -> NoteContext:
     """The context from the rules: the chained case start, maksdato, the milestones and every finding.
 
-    Pass the window's ``evaluation`` when it has one (the same object the findings panel shows);
-    otherwise the case is evaluated here for ``today``.
+    ``evaluation`` is the consultation's (``gp_tool.consultation``: the same object the findings panel
+    shows). Without one the case is evaluated here: only the window's old notes path still does
+    that (``ui/page_notes.py``, ``ui/self_test.py``); every other caller passes the consultation's.
     """
-    result = evaluation if evaluation is not None else evaluate(case, today)
+    if evaluation is None:
+        from gp_tool.rules import evaluate  # noqa: PLC0415  (the old path; to go once ui passes it)
+
+        evaluation = evaluate(case, today)
+    result = evaluation
     tr = translator(lang)
     timeline = result.timeline
     return NoteContext(
@@ -111,5 +120,6 @@ def note_context(
         findings=tuple(OpenFinding(f.rule, str(f.severity), f.text(lang)) for f in result.findings),
         questions_due=tuple(result.questions_due),
         course=course,
+        draft=draft,
         local_services=tuple(local_services),
     )

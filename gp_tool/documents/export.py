@@ -253,6 +253,8 @@ def case_export(case: Case, ctx: NoteContext, *, nav_note: NavNote | None = None
     )
     sykmelding["prognose"] = _prognose(case)
     course: dict[str, Any] = {"course": True} if ctx.course else {}
+    if ctx.draft:
+        course["draft"] = True
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,

@@ -22,6 +22,7 @@ from gp_tool.documents.outline import (
     eight_week_facts,
     eight_week_texts,
     function_cells,
+    marks,
     patient_part_texts,
     referral_cells,
 )
@@ -154,7 +155,7 @@ def journal_text(case: Case, nav_note: NavNote, ctx: NoteContext) -> str:
     """The journal text in ``ctx.lang`` (ends with a newline)."""
     t = translator(ctx.lang)
     n = nav_note
-    lines: list[str] = [t.gettext("COURSE – fictional patient")] if ctx.course else []
+    lines: list[str] = list(marks(ctx))
     periods = "; ".join(_period(p, t) for p in n.periods)
     _line(lines, t.gettext("Sick note signed {date}").format(date=date_short(n.signed, t)), periods)
 

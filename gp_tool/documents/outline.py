@@ -57,10 +57,12 @@ from gp_tool.documents.timeline import TimelineModel, build_timeline
 from gp_tool.domain.assessment import ActivityRequirement, PatientPart, Plan
 from gp_tool.domain.case import Case, PeriodKind
 from gp_tool.i18n.catalog import Translator, translator
+from gp_tool.i18n.markers import N_
 from gp_tool.rules.function import demand_label, domain_label, limitation_label
 from gp_tool.rules.screening import Score, instrument_info
 
 __all__ = [
+    "DRAFT_MARK",
     "Block",
     "Bullets",
     "Facts",
@@ -70,10 +72,12 @@ __all__ = [
     "Table",
     "TimelineBlock",
     "deviation_facts",
+    "draft_mark",
     "eight_week_facts",
     "eight_week_texts",
     "employer_outline",
     "function_cells",
+    "marks",
     "nav_outline",
     "outline_text",
     "patient_outline",
@@ -170,8 +174,27 @@ def _header(note: NavNote | EmployerNote, ctx: NoteContext, t: Translator) -> tu
     return tuple(lines)
 
 
+DRAFT_MARK: Final = N_("DRAFT – not a valid sick note")
+"""«UTKAST – ikke gyldig sykmelding» (nn «UTKAST – ikkje gyldig sjukmelding»): on every page of a draft."""
+
+
+def draft_mark(lang: str) -> str:
+    """The draft mark in ``lang``."""
+    return translator(lang).gettext(DRAFT_MARK)
+
+
+def marks(ctx: NoteContext) -> tuple[str, ...]:
+    """The marks on every page and at the top of the text outputs: the draft mark, the course mark."""
+    t = translator(ctx.lang)
+    found = [t.gettext(DRAFT_MARK)] if ctx.draft else []
+    if ctx.course:
+        found.append(t.gettext("COURSE – fictional patient"))
+    return tuple(found)
+
+
 def _watermark(ctx: NoteContext, t: Translator) -> str:
-    return t.gettext("COURSE – fictional patient") if ctx.course else ""
+    del t
+    return "\n".join(marks(ctx))
 
 
 def _week_day(start: dt.date | None, today: dt.date, t: Translator) -> str | None:
@@ -783,6 +806,7 @@ def patient_outline(case: Case, ctx: NoteContext) -> Outline:
             findings=ctx.findings,
             questions_due=ctx.questions_due,
             course=ctx.course,
+            draft=ctx.draft,
         )
     note = build_employer_note(case, ctx)  # the patient sees what the employer sees, never more
     blocks: list[Block] = []

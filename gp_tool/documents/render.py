@@ -389,11 +389,14 @@ def _canvas_class(outline: Outline, today: dt.date) -> type[Canvas]:
         def _decorate(self, number: int, total: int) -> None:
             self.saveState()
             if outline.watermark:
+                lines = outline.watermark.split("\n")
+                size = 44 if max(len(line) for line in lines) <= 24 else 32
                 self.setFillColor(COLOURS["watermark"])
-                self.setFont(BOLD, 44)
+                self.setFont(BOLD, size)
                 self.translate(PAGE_W / 2, PAGE_H / 2)
                 self.rotate(35)
-                self.drawCentredString(0, 0, outline.watermark)
+                for n, line in enumerate(lines):
+                    self.drawCentredString(0, (len(lines) / 2 - n - 0.5) * size * 1.3, line)
                 self.rotate(-35)
                 self.translate(-PAGE_W / 2, -PAGE_H / 2)
             self.setFillColor(COLOURS["muted"])

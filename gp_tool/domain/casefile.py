@@ -11,6 +11,7 @@ Pure functions of their input (no disk: ``gp_tool.storage.files`` reads and writ
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Mapping
 from typing import Any, Final
@@ -21,7 +22,15 @@ from gp_tool.domain.case import FORMAT, FORMAT_VERSION, Case
 from gp_tool.domain.problems import Problem, ProblemError, problems_from_validation_error
 from gp_tool.i18n.markers import N_
 
-__all__ = ["MIGRATIONS", "Migration", "dump_case", "load_case_document", "load_json_object", "parse_case"]
+__all__ = [
+    "MIGRATIONS",
+    "Migration",
+    "dump_case",
+    "load_case_document",
+    "load_json_object",
+    "parse_case",
+    "validate_case_document",
+]
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -118,10 +127,25 @@ def migrate(
 
 def parse_case(text: str) -> Case:
     """Text of a case file → validated :class:`Case`, or :class:`ProblemError` listing every problem."""
-    doc = load_case_document(text)
+    return validate_case_document(load_case_document(text))
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def validate_case_document(doc: Mapping[str, Any]) -> Case:
+    """A case document (JSON values; dates as ISO text or ``date``) → :class:`Case`, or
+    :class:`ProblemError` listing every problem, each naming its field."""
+    try:
+        text = json.dumps(doc, ensure_ascii=False, default=_json_default)
+    except (TypeError, ValueError):
+        raise _problem("file", "not_json", N_("the case holds a value that is not JSON")) from None
     try:
         # Validate from JSON so that dates must be ISO strings (strict mode) and nothing is coerced.
-        return Case.model_validate_json(json.dumps(doc, ensure_ascii=False))
+        return Case.model_validate_json(text)
     except ValidationError as exc:
         raise ProblemError(problems_from_validation_error(exc)) from None
 

@@ -11,11 +11,14 @@ Public API::
     build_timeline(case, today) -> Timeline
     timeline_from_start(case_start, today, birth_date=None) -> Timeline
     case_start(case) -> date                       # case.case_start, else NAV's 16-day chaining
+    week_and_day(start, day) -> (week, day) | None # the week of the case (the one definition)
+    age_at(born, day) -> int                       # the patient's age (the one definition)
     RULES, RULES_VERSION, PARAMETERS_LAST_CHECKED
 """
 
 from gp_tool.rules.absence import EmployerPeriod, case_start
 from gp_tool.rules.activity import ActivityPoint, Point, activity_point, point_due
+from gp_tool.rules.calendar import age_at, week_and_day
 from gp_tool.rules.catalogue import (
     NOT_EVALUATED,
     RULES,
@@ -61,6 +64,7 @@ __all__ = [
     "Timeline",
     "Tree",
     "TreeResult",
+    "age_at",
     "build_timeline",
     "case_start",
     "catalogue_json",
@@ -69,6 +73,7 @@ __all__ = [
     "parameters",
     "rule",
     "timeline_from_start",
+    "week_and_day",
 ]
 
 # the 8-week dialogue point and its follow-ups (issue 10)

@@ -26,6 +26,7 @@ from typing import Final
 
 __all__ = [
     "add_weekdays",
+    "age_at",
     "days",
     "days_between",
     "each_day",
@@ -38,6 +39,7 @@ __all__ = [
     "plus_months",
     "plus_years",
     "started_weeks",
+    "week_and_day",
     "weekdays_between",
     "weekdays_in",
     "weeks_between",
@@ -183,3 +185,20 @@ def each_day(start: dt.date, end: dt.date) -> Iterator[dt.date]:
     while day <= end:
         yield day
         day += _ONE_DAY
+
+
+def week_and_day(start: dt.date, day: dt.date) -> tuple[int, int] | None:
+    """(week, day) of ``day`` in a case starting ``start``: day 1 is ``start``, week = ceil(day / 7).
+
+    The one definition of "the week of the case" (the window's header, the store, the CLI, the
+    notes); None before the start.
+    """
+    if day < start:
+        return None
+    n = (day - start).days + 1
+    return (n + 6) // 7, n
+
+
+def age_at(born: dt.date, day: dt.date) -> int:
+    """Whole years from ``born`` to ``day`` (the one definition of the patient's age)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

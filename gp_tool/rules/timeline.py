@@ -54,6 +54,7 @@ from gp_tool.rules.calendar import (
     last_weekday_before,
     last_weekday_on_or_before,
     plus_years,
+    week_and_day,
     weekdays_in,
 )
 from gp_tool.rules.legal import LegalRef
@@ -215,10 +216,7 @@ class Timeline:
 
     def week_and_day(self, day: dt.date) -> tuple[int, int] | None:
         """(week, day) of ``day`` in the case (day 1 = case start; week = ceil(day / 7)); None before the start."""
-        if day < self.case_start:
-            return None
-        n = (day - self.case_start).days + 1
-        return (n + 6) // 7, n
+        return week_and_day(self.case_start, day)
 
     def to_json(self, lang: str) -> dict[str, Any]:
         """Contracts §3 ``timeline --json`` (plus status, actor, GP action, window ends and the employer period)."""

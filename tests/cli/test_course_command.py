@@ -226,7 +226,10 @@ def test_export_writes_a_contract_case_file_that_check_and_notes_read(
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert read_case_file(out) == courses.read_course_file(SAMPLE).case_at(1, version)
     assert run(capsys, "check", str(out), "--today", "2026-03-25")[0] == 0
-    assert run(capsys, "notes", str(out), "--out", str(tmp_path / "notes"), "--today", "2026-03-25")[0] == 0
+    # a course case's fictional patient has no fødselsnummer: notes need --course (issue 16 readiness)
+    notes = ("notes", str(out), "--out", str(tmp_path / "notes"), "--today", "2026-03-25")
+    assert run(capsys, *notes)[0] == 1
+    assert run(capsys, *notes, "--course")[0] == 0
 
 
 def test_export_by_name_of_a_shipped_course_case(
@@ -419,7 +422,8 @@ def test_notes_course_marks_every_output(tmp_path: Path, capsys: pytest.CaptureF
     for flag, marked in (("--course", True), (None, False)):
         out = tmp_path / f"notes-{marked}"
         argv = ["notes", str(case), "--out", str(out), "--today", "2026-03-25", "--lang", "nn"]
-        assert run(capsys, *argv, *([flag] if flag else []))[0] == 0
+        # without --course the fictional patient has no fødselsnummer: only a draft is written (issue 16)
+        assert run(capsys, *argv, *([flag] if flag else ["--draft"]))[0] == 0
         for pdf in sorted(out.glob("*.pdf")):
             for page in PdfReader(pdf).pages:
                 assert ("KURS – fiktiv pasient" in page.extract_text()) is marked, pdf.name

@@ -19,8 +19,13 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(path).pages)
 
 
+# The contract case with a (synthetic, Tenor) fødselsnummer: readiness asks for one (issue 16).
+NATIONAL_ID = "05858510084"
+
+
 def _case_with(tmp_path: Path, **sick_note: object) -> Path:
     doc = json.loads(CONTRACT.read_text(encoding="utf-8"))
+    doc["patient"]["national_id"] = NATIONAL_ID
     doc["sick_note"].update(sick_note)
     path = tmp_path / "case.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
@@ -29,7 +34,10 @@ def _case_with(tmp_path: Path, **sick_note: object) -> Path:
 
 def test_notes_writes_every_file_owner_only(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert main(["notes", str(CONTRACT), "--out", str(out), "--today", "2026-09-15", "--lang", "en"]) == 0
+    assert (
+        main(["notes", str(_case_with(tmp_path)), "--out", str(out), "--today", "2026-09-15", "--lang", "en"])
+        == 0
+    )
     assert sorted(p.name for p in out.iterdir()) == FILES
     for path in out.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
