@@ -51,7 +51,18 @@ EXIT_BAD_INPUT: Final = 2
 EXIT_BLOCKED: Final = 3  # notes: the privacy check stopped the employer note
 EXIT_INTERNAL: Final = 70  # EX_SOFTWARE: a bug, not the user's input
 
-COMMANDS: Final = ("gui", "self-test", "timeline", "check", "notes", "rules", "schema", "course")
+COMMANDS: Final = (
+    "gui",
+    "self-test",
+    "timeline",
+    "check",
+    "notes",
+    "rules",
+    "schema",
+    "course",
+    "export",
+    "import",
+)
 LANG_ENV: Final = "GP_TOOL_LANG"
 
 
@@ -197,6 +208,22 @@ def _build_parser(tr: Translator) -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help=_("JSON Schema of the case file"))
     _course_parser(sub, tr, lang_option)
+
+    p = sub.add_parser("export", help=_("write the new sick note as the message NAV receives (SM2013 XML)"))
+    p.add_argument("case", metavar="CASE.json", type=Path, help=_("a case file"))
+    p.add_argument("--format", choices=("sm2013",), default="sm2013", help=_("message format"))
+    p.add_argument("--out", metavar="FILE", type=Path, required=True, help=_("the message file to write"))
+    p.add_argument("--today", metavar="DATE", type=date, help=_("the date to treat as today (YYYY-MM-DD)"))
+    p.add_argument("--msg-id", metavar="UUID", help=_("the message id (default: a new one)"))
+    lang_option(p)
+
+    p = sub.add_parser("import", help=_("read sick-note messages (SM2013 XML) into a case"))
+    p.add_argument("files", metavar="FILE", type=Path, nargs="+", help=_("message files"))
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="CASE.json", type=Path, help=_("a new case file to write"))
+    target.add_argument("--into", metavar="CASE.json", type=Path, help=_("a case file to add them to"))
+    p.add_argument("--today", metavar="DATE", type=date, help=_("the date to treat as today (YYYY-MM-DD)"))
+    lang_option(p)
     return parser
 
 
@@ -1012,4 +1039,27 @@ def run(inv: Invocation) -> int:
         return _notes(inv)
     if inv.command == "course":
         return _course(inv)
+    if inv.command in {"export", "import"}:
+        return _message_command(inv)
     raise ValueError(inv.command)
+
+
+def _message_command(inv: Invocation) -> int:
+    """``export`` and ``import`` (the code is in gp_tool.messages.commands)."""
+    from gp_tool.messages.commands import export_message, import_messages
+    from gp_tool.storage.files import write_case_file
+
+    if inv.command == "export":
+        assert inv.case is not None  # parse() read the case file or returned 2
+        return export_message(
+            inv.case, out=inv.args.out, today=_today(inv), msg_id=inv.args.msg_id, tr=inv.tr
+        )
+    return import_messages(
+        inv.args.files,
+        out=inv.args.out,
+        into=inv.args.into,
+        today=_today(inv),
+        tr=inv.tr,
+        read_case_file=read_case_file,
+        write_case_file=write_case_file,
+    )

@@ -189,12 +189,20 @@ class _SickNoteFields(_Model):
     """Melding til arbeidsgiver (shown to the employer: never health information)."""
     answers: dict[Annotated[str, StringConstraints(max_length=40)], LongText] = {}
     """Answers to NAV's week 7/17/39 questions keyed by question id (6.3.1 …) (NAV only)."""
+    pregnancy: bool | None = None
+    """Svangerskap: the sick leave is related to pregnancy (NAV only), or null when not stated."""
+    occupational_injury: bool | None = None
+    """Yrkesskade: the sick leave may be due to an occupational injury (NAV only), or null."""
+    occupational_injury_date: dt.date | None = None
+    """Date of the occupational injury (skadedato), or null."""
 
 
 class EarlierSickNote(_SickNoteFields):
     """A sykmelding already sent in this case (only ``signed``, ``periods``, ``main_diagnosis`` required)."""
 
     main_diagnosis: Diagnosis | None
+    message_id: Annotated[str, StringConstraints(max_length=100)] = ""
+    """MsgId of the message it was read from (``gp-tool import``), or empty."""
 
 
 class SickNote(_SickNoteFields):
@@ -237,6 +245,12 @@ class Sykmelder(_Model):
     """HPR category: LE lege, TL tannlege, MT manuellterapeut, FT fysioterapeut, KI kiropraktor."""
     national_id: NationalId = ""
     """The sykmelder's own fødselsnummer (to detect a self-issued sykmelding), or empty."""
+    practice: Name = ""
+    """Name of the practice (legekontor) sending the message, or empty."""
+    practice_org_number: Annotated[str, StringConstraints(max_length=9, pattern=r"^(\d{9})?$")] = ""
+    """The practice's organisation number (9 digits, Enhetsregisteret), or empty."""
+    phone: Annotated[str, StringConstraints(max_length=20, pattern=r"^[0-9+ ]*$")] = ""
+    """The sykmelder's telephone number, or empty."""
 
 
 class PatientView(_Model):
@@ -257,6 +271,8 @@ class Work(_Model):
     """Occupation / yrkesbetegnelse (shown to the employer)."""
     position_percent: Annotated[int, Field(ge=0, le=100)] | None = None
     """Stillingsprosent, 0–100."""
+    employers: Literal["ONE", "SEVERAL", "NONE"] | None = None
+    """How many employers the patient has (SM2013 HarArbeidsgiver), or null: one when an employer is named."""
     demands: Annotated[list[ShortText], Field(max_length=20)] = []
     """The job's main demands (tasks, physical and mental load, hours, shifts), one per entry (tool and journal only)."""
     patient_view: PatientView = Field(default_factory=PatientView)
