@@ -122,3 +122,5 @@ def test_drafts_go_to_the_case_store_and_the_case_list_reopens_them(qtbot, tmp_p
     assert window.document.case.work.employer == "Bydel Frogner"
     assert window.autosaver.key == f"case-{summary.case_id}"
     assert window.open_action.text() == translator("nb").gettext("&Open from the case list…")
+    window.close()
+    store.close()
